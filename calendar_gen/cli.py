@@ -1,0 +1,398 @@
+"""The ``calendar-gen`` command: parse options, call the library, print. The only place that
+reads the clock and the environment."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+
+import typer
+
+from calendar_gen import __version__
+from calendar_gen.formatting import DateStyle
+
+if TYPE_CHECKING:
+    from calendar_gen.catalogue import Catalogue
+    from calendar_gen.model import Anniversary, Occurrence
+
+VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")  # Vietnam keeps UTC+7 all year, no DST
+
+app = typer.Typer(
+    name="calendar-gen",
+    help="Vietnamese commemoration calendars: anniversaries with correct 'N năm' counts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class TextFormat(str, Enum):
+    """Output formats of the list commands."""
+
+    TEXT = "text"
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    CSV = "csv"
+    JSON = "json"
+
+
+# Options shared by the commands (Annotated aliases keep each signature short and the help uniform).
+CatalogueOpt = Annotated[
+    Optional[list[Path]],  # noqa: UP045 - typer reads this annotation at run time
+    typer.Option(
+        "--catalogue",
+        "-c",
+        help="Extra catalogue YAML file; repeatable. Later files override entries with the same id.",
+        show_default=False,
+    ),
+]
+NoDefaultOpt = Annotated[
+    bool, typer.Option("--no-default", help="Leave out the shipped national catalogue.")
+]
+ProvinceOpt = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--province", "-p", help="Add a shipped province overlay by slug, e.g. kon-tum.", show_default=False),
+]
+ScopeOpt = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option(
+        "--scope",
+        "-s",
+        help="Keep entries of this scope: national, province, province:<slug>, sector, sector:<slug>.",
+        show_default=False,
+    ),
+]
+TagOpt = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--tag", "-t", help="Keep entries with this tag; repeatable (any of them).", show_default=False),
+]
+KindOpt = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--kind", "-k", help="Keep entries of this kind (holiday, event, sector, ...).", show_default=False),
+]
+RoundOpt = Annotated[
+    bool, typer.Option("--round", "-r", help="Keep only năm tròn and năm lẻ 5 (Nghị định 145/2013, Điều 3).")
+]
+TodayOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--today", help="Take this date (YYYY-MM-DD) as today instead of the clock.", show_default=False),
+]
+FormatOpt = Annotated[TextFormat, typer.Option("--format", "-f", help="Output format.")]
+OutputOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.", show_default=False),
+]
+StyleOpt = Annotated[
+    DateStyle,
+    typer.Option("--date-style", help="nd30: 03/3/1959 (Nghị định 30/2020); plain: 3/3/1959; padded: 03/03/1959."),
+]
+TemplatesOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--templates", help="Folder of your own templates, used before the packaged ones.", show_default=False),
+]
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print a message for the user on standard error and exit."""
+    typer.echo(f"calendar-gen: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def resolve_today(text: str | None) -> dt.date:
+    """``--today`` or the current date in Vietnam."""
+    if text is None:
+        return dt.datetime.now(VIETNAM).date()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"'{text}' is not a date; use YYYY-MM-DD, e.g. 2024-03-01", param_hint="--today") from None
+
+
+def catalogue_paths(catalogue: list[Path] | None, no_default: bool, province: list[str] | None) -> list[Path]:
+    """The files to read, in order: shipped catalogue, province overlays, then the user's files."""
+    from calendar_gen.paths import default_catalogue, province_catalogues
+
+    paths = [] if no_default else [default_catalogue()]
+    if province:
+        known = province_catalogues()
+        for slug in province:
+            if slug not in known:
+                choices = ", ".join(known) or "none shipped"
+                raise typer.BadParameter(f"no province overlay '{slug}'; shipped: {choices}", param_hint="--province")
+            paths.append(known[slug])
+    paths.extend(catalogue or [])
+    if not paths:
+        raise typer.BadParameter("nothing to read: with --no-default give at least one --catalogue FILE", param_hint="--no-default")
+    return paths
+
+
+def load_catalogue(paths: list[Path], today: dt.date) -> Catalogue:
+    """Load and validate; on problems print every one and exit 1."""
+    from calendar_gen.catalogue import load
+    from calendar_gen.problems import CatalogueError
+
+    try:
+        return load(paths, today)
+    except CatalogueError as exc:
+        count = len(exc.problems)
+        typer.echo(f"calendar-gen: {count} problem{'s' if count != 1 else ''} in the catalogue:", err=True)
+        for problem in exc.problems:
+            typer.echo(f"  {problem}", err=True)
+        raise typer.Exit(1) from None
+
+
+def selected_entries(
+    catalogue: list[Path] | None,
+    no_default: bool,
+    province: list[str] | None,
+    scope: list[str] | None,
+    tag: list[str] | None,
+    kind: list[str] | None,
+    today: dt.date,
+) -> list[Anniversary]:
+    """Load the catalogues and apply the scope, tag and kind filters."""
+    from calendar_gen.catalogue import KINDS
+    from calendar_gen.selection import select
+
+    for value in scope or []:
+        if not re.match(r"^(national|province|sector)(:[a-z0-9]+(-[a-z0-9]+)*)?$", value) or value == "national:":
+            raise typer.BadParameter(
+                f"'{value}' is not a scope; use national, province, province:<slug>, sector or sector:<slug>",
+                param_hint="--scope",
+            )
+    for value in kind or []:
+        if value not in KINDS:
+            raise typer.BadParameter(f"'{value}' is not a kind; use one of {', '.join(KINDS)}", param_hint="--kind")
+    loaded = load_catalogue(catalogue_paths(catalogue, no_default, province), today)
+    return select(loaded.entries, scope or (), tag or (), kind or ())
+
+
+def emit(text: str, output: Path | None, bom: bool = False) -> None:
+    """Print to standard output, or write the file atomically."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from calendar_gen.output import write_atomic
+
+    data = ("\ufeff" if bom else "") + text
+    try:
+        write_atomic(output, data.encode("utf-8"))
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}; check that the folder exists and is writable")
+    typer.echo(f"calendar-gen: wrote {output}", err=True)
+
+
+def render_list(
+    occurrences: list[Occurrence], fmt: TextFormat, style: DateStyle, today: dt.date | None = None
+) -> str:
+    """The table, markdown, csv and json formats shared by the list commands."""
+    from calendar_gen.render import tabular
+
+    if fmt is TextFormat.TABLE:
+        return tabular.table(occurrences, style)
+    if fmt is TextFormat.MARKDOWN:
+        return tabular.markdown(occurrences, style)
+    if fmt is TextFormat.CSV:
+        return tabular.to_csv(occurrences, style)
+    return tabular.to_json(occurrences, style, today)
+
+
+def run_template(render: object, *args: object, **kwargs: object) -> str:
+    """Render a text template; a broken user template is reported, not raised."""
+    import jinja2
+
+    try:
+        return render(*args, **kwargs)  # type: ignore[operator, no-any-return]
+    except jinja2.TemplateSyntaxError as exc:
+        fail(f"template {exc.filename or exc.name}, line {exc.lineno}: {exc.message}")
+    except jinja2.TemplateError as exc:
+        fail(f"template error: {exc}; check your --templates folder")
+
+
+def parse_month(text: str | None, today: dt.date) -> tuple[int, int]:
+    """YYYY-MM (or MM/YYYY); the current month when absent."""
+    if text is None:
+        return today.year, today.month
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip()) or None
+    if match:
+        year, month = int(match.group(1)), int(match.group(2))
+    elif m2 := re.fullmatch(r"(\d{1,2})[/.-](\d{4})", text.strip()):
+        month, year = int(m2.group(1)), int(m2.group(2))
+    else:
+        raise typer.BadParameter(f"'{text}' is not a month; use YYYY-MM, e.g. 2024-03", param_hint="MONTH")
+    if not 1 <= month <= 12 or year < 1:
+        raise typer.BadParameter(f"'{text}' is not a month; months run from 01 to 12", param_hint="MONTH")
+    return year, month
+
+
+@app.command()
+def month(
+    month_arg: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(metavar="[YYYY-MM]", help="The month; default: the current month.", show_default=False),
+    ] = None,
+    catalogue: CatalogueOpt = None,
+    no_default: NoDefaultOpt = False,
+    province: ProvinceOpt = None,
+    scope: ScopeOpt = None,
+    tag: TagOpt = None,
+    kind: KindOpt = None,
+    round_: RoundOpt = False,
+    fmt: FormatOpt = TextFormat.TEXT,
+    output: OutputOpt = None,
+    date_style: StyleOpt = DateStyle.ND30,
+    templates: TemplatesOpt = None,
+    today: TodayOpt = None,
+) -> None:
+    """The anniversaries of a month, as the guidance paragraph or a list."""
+    import calendar as gregorian
+
+    from calendar_gen.occurrences import occurrences
+    from calendar_gen.selection import round_only
+
+    now = resolve_today(today)
+    year, number = parse_month(month_arg, now)
+    entries = selected_entries(catalogue, no_default, province, scope, tag, kind, now)
+    start = dt.date(year, number, 1)
+    end = dt.date(year, number, gregorian.monthrange(year, number)[1])
+    found = occurrences(entries, start, end)
+    if round_:
+        found = round_only(found)
+    if fmt is TextFormat.TEXT:
+        from calendar_gen.render.text import month_text
+
+        text = run_template(month_text, found, year, number, date_style, templates)
+    else:
+        text = render_list(found, fmt, date_style)
+    emit(text, output, bom=fmt is TextFormat.CSV)
+
+
+@app.command()
+def year(
+    year_arg: Annotated[int, typer.Argument(metavar="YYYY", help="The year.", min=1, max=9999)],
+    catalogue: CatalogueOpt = None,
+    no_default: NoDefaultOpt = False,
+    province: ProvinceOpt = None,
+    scope: ScopeOpt = None,
+    tag: TagOpt = None,
+    kind: KindOpt = None,
+    round_: RoundOpt = False,
+    fmt: FormatOpt = TextFormat.TEXT,
+    output: OutputOpt = None,
+    date_style: StyleOpt = DateStyle.ND30,
+    templates: TemplatesOpt = None,
+    today: TodayOpt = None,
+) -> None:
+    """The yearly jubilee list, month by month, năm tròn and năm lẻ 5 first."""
+    from calendar_gen.occurrences import occurrences
+    from calendar_gen.selection import round_only
+
+    now = resolve_today(today)
+    entries = selected_entries(catalogue, no_default, province, scope, tag, kind, now)
+    found = occurrences(entries, dt.date(year_arg, 1, 1), dt.date(year_arg, 12, 31), yearly=True)
+    if round_:
+        found = round_only(found)
+    if fmt is TextFormat.TEXT:
+        from calendar_gen.render.text import year_text
+
+        text = run_template(year_text, found, year_arg, date_style, templates, round_)
+    else:
+        text = render_list(found, fmt, date_style)
+    emit(text, output, bom=fmt is TextFormat.CSV)
+
+
+@app.command()
+def upcoming(
+    days: Annotated[int, typer.Option("--days", "-d", help="How many days ahead, today included.", min=1, max=3660)] = 30,
+    catalogue: CatalogueOpt = None,
+    no_default: NoDefaultOpt = False,
+    province: ProvinceOpt = None,
+    scope: ScopeOpt = None,
+    tag: TagOpt = None,
+    kind: KindOpt = None,
+    round_: RoundOpt = False,
+    fmt: FormatOpt = TextFormat.TEXT,
+    output: OutputOpt = None,
+    date_style: StyleOpt = DateStyle.ND30,
+    templates: TemplatesOpt = None,
+    today: TodayOpt = None,
+) -> None:
+    """What comes next, with the days remaining."""
+    from calendar_gen.occurrences import occurrences
+    from calendar_gen.selection import round_only
+
+    now = resolve_today(today)
+    entries = selected_entries(catalogue, no_default, province, scope, tag, kind, now)
+    found = occurrences(entries, now, now + dt.timedelta(days=days - 1))
+    if round_:
+        found = round_only(found)
+    if fmt is TextFormat.TEXT:
+        from calendar_gen.render.text import upcoming_text
+
+        text = run_template(upcoming_text, found, now, days, date_style, templates)
+    else:
+        text = render_list(found, fmt, date_style, today=now)
+    emit(text, output, bom=fmt is TextFormat.CSV)
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Argument(metavar="[PATH]...", help="Catalogue files; default: the shipped catalogue and overlays.", show_default=False),
+    ] = None,
+    today: TodayOpt = None,
+) -> None:
+    """Check catalogues fully and report every problem with file, line and entry id."""
+    from calendar_gen.catalogue import load
+    from calendar_gen.paths import default_catalogue, province_catalogues
+    from calendar_gen.problems import CatalogueError, Problem
+
+    now = resolve_today(today)
+    files = paths or [default_catalogue(), *province_catalogues().values()]
+    problems: list[Problem] = []
+    for path in files:  # each file on its own, so that every file's problems are found
+        try:
+            loaded = load([path], now)
+        except CatalogueError as exc:
+            problems.extend(exc.problems)
+        else:
+            count = len(loaded.files[0].entries)
+            typer.echo(f"{path}: {count} entr{'ies' if count != 1 else 'y'}, OK")
+    if problems:
+        typer.echo(f"calendar-gen: {len(problems)} problem{'s' if len(problems) != 1 else ''} found:", err=True)
+        for problem in problems:
+            typer.echo(f"  {problem}", err=True)
+        raise typer.Exit(1)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"calendar-gen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Vietnamese commemoration calendars: anniversaries with correct 'N năm' counts."""
+
+
+def main() -> None:
+    """Console entry point: no traceback for broken pipes or Ctrl-C."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)

@@ -1,0 +1,122 @@
+"""Parse founding dates in every form Vietnamese documents write them.
+
+Accepted (DOMAIN.md, "Writing dates"): d/m/yyyy, dd/mm/yyyy, d-m-yyyy, d.m.yyyy, ISO yyyy-mm-dd,
+"ngày 3 tháng 3 năm 1959", m/yyyy, "tháng 4/1930", "tháng 4 năm 1930", yyyy-mm, yyyy; day/month
+without a year ("10/3", for Giỗ Tổ); the word "nhuận" marks a lunar leap month ("15/4 nhuận").
+"""
+
+from __future__ import annotations
+
+import calendar as _gregorian
+import re
+import unicodedata
+
+from calendar_gen import lunar
+from calendar_gen.model import Calendar, FoundingDate
+
+
+class DateError(ValueError):
+    """A founding date that cannot be read or does not exist; the message says what to write."""
+
+
+_SEP = r"\s*[/.\-]\s*"
+_FULL = re.compile(rf"^(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}(\d+)$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_DAY_MONTH = re.compile(rf"^(\d{{1,2}}){_SEP}(\d{{1,2}})$")
+_MONTH_YEAR = re.compile(rf"^(\d{{1,2}}){_SEP}(\d{{3,4}})$")
+_YEAR = re.compile(r"^(\d{1,4})$")
+_WORDS = re.compile(
+    r"^(?:ngày\s+(\d{1,2})\s+)?tháng\s+(\d{1,2})(?:\s*(?:năm|/|-)\s*(\d{1,4}))?$"
+)
+_LEAP_WORD = re.compile(r"\bnhuận\b")
+
+FORMS_HINT = (
+    "write it as d/m/yyyy (3/3/1959), m/yyyy (12/1972), yyyy (1969), "
+    "or day/month without a year (10/3)"
+)
+
+
+def parse_founding(text: str, calendar: Calendar = Calendar.SOLAR, leap: bool = False) -> FoundingDate:
+    """Read a founding date; raise :class:`DateError` naming what is wrong and what to write."""
+    raw = unicodedata.normalize("NFC", text).strip().lower()
+    if _LEAP_WORD.search(raw):
+        if calendar is not Calendar.LUNAR:
+            raise DateError("'nhuận' (leap month) only exists in lunar dates; add 'calendar: lunar'")
+        leap = True
+        raw = _LEAP_WORD.sub(" ", raw)
+    raw = " ".join(raw.replace("âm lịch", " ").split())
+    year, month, day = _split(raw)
+    if year is not None and not 1 <= year <= 9999:
+        raise DateError(f"year {year} is out of range (1 to 9999); {FORMS_HINT}")
+    if calendar is Calendar.LUNAR and (day is None or month is None):
+        raise DateError(
+            "a lunar date needs a day and a month (10/3, or 5/1/1789 with the year); "
+            "write month-only and year-only dates in the solar calendar"
+        )
+    if month is not None and not 1 <= month <= 12:
+        raise DateError(f"month {month} does not exist: months run from 1 to 12")
+    founded = FoundingDate(calendar, year, month, day, leap)
+    if leap and (calendar is not Calendar.LUNAR or day is None):
+        raise DateError("a leap month needs a lunar day and month, e.g. '15/4 nhuận'")
+    if day is not None:
+        _check_day(founded)
+    return founded
+
+
+def _split(raw: str) -> tuple[int | None, int | None, int | None]:
+    """Split normalised text into (year, month, day), or raise DateError."""
+    if m := _FULL.match(raw):
+        day, month, year = (int(g) for g in m.groups())
+        if len(m.group(3)) < 3:
+            raise DateError(
+                f"year '{m.group(3)}' is ambiguous: write the year in full (e.g. 1959, not 59)"
+            )
+        return year, month, day
+    if m := _ISO.match(raw):
+        year, month, day = (int(g) for g in m.groups())
+        return year, month, day
+    if m := _ISO_MONTH.match(raw):
+        return int(m.group(1)), int(m.group(2)), None
+    if m := _MONTH_YEAR.match(raw):
+        return int(m.group(2)), int(m.group(1)), None
+    if m := _DAY_MONTH.match(raw):
+        return None, int(m.group(2)), int(m.group(1))
+    if m := _YEAR.match(raw):
+        return int(m.group(1)), None, None
+    if m := _WORDS.match(raw):
+        day_text, month_text, year_text = m.groups()
+        return (
+            int(year_text) if year_text else None,
+            int(month_text),
+            int(day_text) if day_text else None,
+        )
+    raise DateError(f"cannot read {raw!r} as a date; {FORMS_HINT}")
+
+
+def _check_day(founded: FoundingDate) -> None:
+    """Reject days that do not exist: 31/02, 29/02 in a common year, lunar 30 in a short month."""
+    assert founded.month is not None and founded.day is not None
+    day, month, year = founded.day, founded.month, founded.year
+    if founded.calendar is Calendar.SOLAR:
+        # Without a year, 29/02 is allowed: it is observed on 28/02 in common years (README).
+        longest = _gregorian.monthrange(year if year is not None else 2000, month)[1]
+        if not 1 <= day <= longest:
+            where = f"{month}/{year}" if year is not None else f"month {month}"
+            raise DateError(f"day {day} does not exist in {where} (it has {longest} days)")
+        return
+    if not 1 <= day <= 30:
+        raise DateError(f"lunar day {day} does not exist: lunar months have 29 or 30 days")
+    if year is None:
+        return
+    length = lunar.month_length(year, month, founded.leap)
+    if length is None:
+        raise DateError(
+            f"lunar year {year} has no leap month {month} (tháng {month} nhuận); "
+            "remove 'nhuận' / 'leap: true' or check the year"
+        )
+    if day > length:
+        raise DateError(
+            f"lunar month {month}{' nhuận' if founded.leap else ''} of {year} has {length} days, "
+            f"so day {day} does not exist"
+        )

@@ -1,0 +1,28 @@
+"""Where the packaged data and templates live, in a source checkout and in an installed wheel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def resource_dir(name: str) -> Path:
+    """``data`` or ``templates``: inside the package when installed, beside it in a checkout."""
+    installed = _PACKAGE / name
+    if installed.is_dir():
+        return installed
+    return _PACKAGE.parent / name
+
+
+def default_catalogue() -> Path:
+    """The shipped national catalogue."""
+    return resource_dir("data") / "anniversaries.yaml"
+
+
+def province_catalogues() -> dict[str, Path]:
+    """Shipped province overlays by slug (``data/provinces/<slug>.yaml``)."""
+    folder = resource_dir("data") / "provinces"
+    if not folder.is_dir():
+        return {}
+    return {path.stem: path for path in sorted(folder.glob("*.yaml"))}

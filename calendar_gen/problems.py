@@ -1,0 +1,41 @@
+"""Problems found in user input, collected so that every one is reported at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in a catalogue: where it is and what to do about it."""
+
+    path: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    entry_id: str | None = None
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        entry = f" entry '{self.entry_id}':" if self.entry_id else ""
+        return f"{where}:{entry} {self.message}"
+
+
+class CatalogueError(Exception):
+    """Raised with every problem found, never just the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def did_you_mean(word: str, choices: list[str]) -> str:
+    """A "; did you mean 'x'?" suffix for a typo, or an empty string."""
+    import difflib  # only needed on the error path
+
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""

@@ -1,0 +1,1 @@
+"""Renderers: occurrences in, text or bytes out. No I/O, no clock."""

@@ -1,0 +1,71 @@
+"""Tabular output: a terminal table, Markdown, CSV and JSON (the stable contract)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Sequence
+
+from calendar_gen import lunar
+from calendar_gen.formatting import DateStyle, lunar_short, mention, solar
+from calendar_gen.model import Occurrence
+from calendar_gen.render.records import FIELDS, record
+
+HEADERS = ("Ngày", "Âm lịch", "Phân loại", "Nội dung")
+
+
+def rows(occurrences: Sequence[Occurrence], style: DateStyle) -> list[tuple[str, str, str, str]]:
+    """One row per occurrence: solar date, lunar date, round class, mention."""
+    result = []
+    for occ in occurrences:
+        lunar_day = occ.lunar or lunar.from_solar(occ.date)
+        label = occ.round_class.label if occ.round_class and occ.round_class.value != "khac" else ""
+        result.append((solar(occ.date, style), lunar_short(lunar_day), label, mention(occ, style)))
+    return result
+
+
+def table(occurrences: Sequence[Occurrence], style: DateStyle = DateStyle.ND30) -> str:
+    """A plain-text table aligned in columns (text is NFC, so one character is one column)."""
+    body = rows(occurrences, style)
+    if not body:
+        return "Không có ngày kỷ niệm nào trong danh mục đã chọn.\n"
+    widths = [max(len(row[i]) for row in (HEADERS, *body)) for i in range(3)]
+
+    def line(row: Sequence[str]) -> str:
+        cells = [cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True)]
+        return "  ".join([*cells, row[3]]).rstrip()
+
+    rule = "  ".join(["-" * w for w in widths] + ["-" * len(HEADERS[3])])
+    return "\n".join([line(HEADERS), rule, *(line(r) for r in body)]) + "\n"
+
+
+def markdown(occurrences: Sequence[Occurrence], style: DateStyle = DateStyle.ND30) -> str:
+    """A Markdown pipe table; pipes and line breaks inside cells are escaped."""
+
+    def cell(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(HEADERS) + " |", "| --- | --- | --- | --- |"]
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows(occurrences, style)]
+    return "\n".join(lines) + "\n"
+
+
+def to_csv(occurrences: Sequence[Occurrence], style: DateStyle = DateStyle.ND30) -> str:
+    """CSV with the JSON fields as columns; tags joined with ';'."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    for occ in occurrences:
+        data = record(occ, style)
+        data["tags"] = ";".join(data["tags"])
+        writer.writerow({key: "" if value is None else value for key, value in data.items()})
+    return buffer.getvalue()
+
+
+def to_json(
+    occurrences: Sequence[Occurrence], style: DateStyle = DateStyle.ND30, today: dt.date | None = None
+) -> str:
+    """A JSON list of records (README.md, "JSON output")."""
+    return json.dumps([record(o, style, today) for o in occurrences], ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,107 @@
+"""Text output through Jinja2 templates that users can replace (``--templates DIR``).
+
+The wording of each mention is built in :mod:`calendar_gen.formatting`; templates decide how
+mentions are put together. Every field of the JSON record is available to a template, plus
+``period`` (what goes in the parentheses) and ``date_text``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from calendar_gen.formatting import DateStyle, month_year, period, short_date, solar
+from calendar_gen.model import Occurrence, Precision
+from calendar_gen.paths import resource_dir
+from calendar_gen.render.records import record
+from calendar_gen.selection import ROUND
+
+
+def environment(user_templates: Path | None = None) -> jinja2.Environment:
+    """Templates from the user's folder first, then the packaged ones (autoescape for HTML)."""
+    folders = [str(user_templates)] if user_templates else []
+    folders.append(str(resource_dir("templates")))
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folders, encoding="utf-8"),
+        autoescape=jinja2.select_autoescape(["html", "htm", "xml"]),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def view(occ: Occurrence, style: DateStyle, today: dt.date | None = None) -> dict[str, Any]:
+    """The record a template sees for one occurrence."""
+    result = record(occ, style, today)
+    result["period"] = period(occ, style)
+    result["date_text"] = solar(occ.date, style)
+    result["day_text"] = short_date(occ.date.day, occ.date.month, style)
+    result["whole_month"] = occ.precision is Precision.MONTH and occ.anniversary.observed_day is None
+    return result
+
+
+def by_day(occurrences: Sequence[Occurrence], style: DateStyle) -> list[list[dict[str, Any]]]:
+    """Mentions grouped by day: joined with "và" within a day, "; " between days."""
+    return [[view(o, style) for o in group] for _, group in itertools.groupby(occurrences, key=lambda o: o.date)]
+
+
+def month_text(
+    occurrences: Sequence[Occurrence],
+    year: int,
+    month: int,
+    style: DateStyle = DateStyle.ND30,
+    templates: Path | None = None,
+) -> str:
+    """The monthly guidance paragraph."""
+    template = environment(templates).get_template("month.txt.j2")
+    return template.render(
+        year=year,
+        month=month,
+        month_text=month_year(month, year, style),
+        days=by_day([o for o in occurrences if o.precision is not Precision.YEAR], style),
+    )
+
+
+def year_text(
+    occurrences: Sequence[Occurrence],
+    year: int,
+    style: DateStyle = DateStyle.ND30,
+    templates: Path | None = None,
+    round_only: bool = False,
+) -> str:
+    """The yearly jubilee list: năm tròn and năm lẻ 5 first, then every month."""
+    views = [view(o, style) for o in occurrences]
+    months = {
+        number: [v for v in views if v["precision"] != "year" and int(v["date"][5:7]) == number]
+        for number in range(1, 13)
+    }
+    template = environment(templates).get_template("year.txt.j2")
+    return template.render(
+        year=year,
+        round_only=round_only,
+        jubilees=[v for v in views if v["round_class"] in {r.value for r in ROUND}],
+        whole_year=[v for v in views if v["precision"] == "year"],
+        months=[(number, items) for number, items in months.items() if items],
+    )
+
+
+def upcoming_text(
+    occurrences: Sequence[Occurrence],
+    today: dt.date,
+    days: int,
+    style: DateStyle = DateStyle.ND30,
+    templates: Path | None = None,
+) -> str:
+    """What comes next, with the days remaining."""
+    template = environment(templates).get_template("upcoming.txt.j2")
+    return template.render(
+        today_text=solar(today, style),
+        days=days,
+        items=[view(o, style, today) for o in occurrences],
+    )
