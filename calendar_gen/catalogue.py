@@ -140,7 +140,9 @@ class _FileValidator:
         if entries_node is None:
             self.problem(root, "has no 'anniversaries:' list; add one with your entries")
         elif not isinstance(entries_node, yaml.SequenceNode):
-            self.problem(entries_node, "'anniversaries' must be a list of entries, each starting with '- id:'")
+            self.problem(
+                entries_node, "'anniversaries' must be a list of entries, each starting with '- id:'"
+            )
         else:
             first_line: dict[str, int] = {}
             for item in entries_node.value:
@@ -196,9 +198,7 @@ class _FileValidator:
             return {}
         return self.mapping(node, DEFAULTABLE_KEYS, "defaults key", None)
 
-    def entry(
-        self, node: yaml.Node, defaults: dict[str, yaml.Node]
-    ) -> tuple[str, Anniversary | None] | None:
+    def entry(self, node: yaml.Node, defaults: dict[str, yaml.Node]) -> tuple[str, Anniversary | None] | None:
         """Validate one entry: (id, entry), (id, None) for ``enabled: false``, None if invalid."""
         if not isinstance(node, yaml.MappingNode):
             self.problem(node, "each entry must be a mapping starting with '- id: ...'")
@@ -251,9 +251,8 @@ class _FileValidator:
     def peek_id(node: yaml.MappingNode) -> str | None:
         """The entry's id as written, to name the entry in messages about other keys."""
         for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == "id":
-                if isinstance(value, yaml.ScalarNode):
-                    return str(value.value)
+            if isinstance(key, yaml.ScalarNode) and key.value == "id" and isinstance(value, yaml.ScalarNode):
+                return str(value.value)
         return None
 
     def entry_id(self, node: yaml.Node | None, entry: yaml.Node) -> str | None:

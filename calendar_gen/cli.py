@@ -1,12 +1,14 @@
-"""The ``calendar-gen`` command: parse options, call the library, print. The only place that
-reads the clock and the environment."""
+"""The ``calendar-gen`` command: parse options, call the library, print.
+
+The CLI (and later the server) is the only place that reads the clock and the environment.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
@@ -31,7 +33,7 @@ app = typer.Typer(
 )
 
 
-class TextFormat(str, Enum):
+class TextFormat(StrEnum):
     """Output formats of the list commands."""
 
     TEXT = "text"
@@ -51,12 +53,12 @@ CatalogueOpt = Annotated[
         show_default=False,
     ),
 ]
-NoDefaultOpt = Annotated[
-    bool, typer.Option("--no-default", help="Leave out the shipped national catalogue.")
-]
+NoDefaultOpt = Annotated[bool, typer.Option("--no-default", help="Leave out the shipped national catalogue.")]
 ProvinceOpt = Annotated[
     Optional[list[str]],  # noqa: UP045
-    typer.Option("--province", "-p", help="Add a shipped province overlay by slug, e.g. kon-tum.", show_default=False),
+    typer.Option(
+        "--province", "-p", help="Add a shipped province overlay by slug, e.g. kon-tum.", show_default=False
+    ),
 ]
 ScopeOpt = Annotated[
     Optional[list[str]],  # noqa: UP045
@@ -69,31 +71,46 @@ ScopeOpt = Annotated[
 ]
 TagOpt = Annotated[
     Optional[list[str]],  # noqa: UP045
-    typer.Option("--tag", "-t", help="Keep entries with this tag; repeatable (any of them).", show_default=False),
+    typer.Option(
+        "--tag", "-t", help="Keep entries with this tag; repeatable (any of them).", show_default=False
+    ),
 ]
 KindOpt = Annotated[
     Optional[list[str]],  # noqa: UP045
-    typer.Option("--kind", "-k", help="Keep entries of this kind (holiday, event, sector, ...).", show_default=False),
+    typer.Option(
+        "--kind", "-k", help="Keep entries of this kind (holiday, event, sector, ...).", show_default=False
+    ),
 ]
 RoundOpt = Annotated[
     bool, typer.Option("--round", "-r", help="Keep only năm tròn and năm lẻ 5 (Nghị định 145/2013, Điều 3).")
 ]
 TodayOpt = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--today", help="Take this date (YYYY-MM-DD) as today instead of the clock.", show_default=False),
+    typer.Option(
+        "--today", help="Take this date (YYYY-MM-DD) as today instead of the clock.", show_default=False
+    ),
 ]
 FormatOpt = Annotated[TextFormat, typer.Option("--format", "-f", help="Output format.")]
 OutputOpt = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.", show_default=False),
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file (atomically) instead of standard output.",
+        show_default=False,
+    ),
 ]
 StyleOpt = Annotated[
     DateStyle,
-    typer.Option("--date-style", help="nd30: 03/3/1959 (Nghị định 30/2020); plain: 3/3/1959; padded: 03/03/1959."),
+    typer.Option(
+        "--date-style", help="nd30: 03/3/1959 (Nghị định 30/2020); plain: 3/3/1959; padded: 03/03/1959."
+    ),
 ]
 TemplatesOpt = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--templates", help="Folder of your own templates, used before the packaged ones.", show_default=False),
+    typer.Option(
+        "--templates", help="Folder of your own templates, used before the packaged ones.", show_default=False
+    ),
 ]
 
 
@@ -110,7 +127,9 @@ def resolve_today(text: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise typer.BadParameter(f"'{text}' is not a date; use YYYY-MM-DD, e.g. 2024-03-01", param_hint="--today") from None
+        raise typer.BadParameter(
+            f"'{text}' is not a date; use YYYY-MM-DD, e.g. 2024-03-01", param_hint="--today"
+        ) from None
 
 
 def catalogue_paths(catalogue: list[Path] | None, no_default: bool, province: list[str] | None) -> list[Path]:
@@ -123,11 +142,15 @@ def catalogue_paths(catalogue: list[Path] | None, no_default: bool, province: li
         for slug in province:
             if slug not in known:
                 choices = ", ".join(known) or "none shipped"
-                raise typer.BadParameter(f"no province overlay '{slug}'; shipped: {choices}", param_hint="--province")
+                raise typer.BadParameter(
+                    f"no province overlay '{slug}'; shipped: {choices}", param_hint="--province"
+                )
             paths.append(known[slug])
     paths.extend(catalogue or [])
     if not paths:
-        raise typer.BadParameter("nothing to read: with --no-default give at least one --catalogue FILE", param_hint="--no-default")
+        raise typer.BadParameter(
+            "nothing to read: with --no-default give at least one --catalogue FILE", param_hint="--no-default"
+        )
     return paths
 
 
@@ -160,14 +183,19 @@ def selected_entries(
     from calendar_gen.selection import select
 
     for value in scope or []:
-        if not re.match(r"^(national|province|sector)(:[a-z0-9]+(-[a-z0-9]+)*)?$", value) or value == "national:":
+        if (
+            not re.match(r"^(national|province|sector)(:[a-z0-9]+(-[a-z0-9]+)*)?$", value)
+            or value == "national:"
+        ):
             raise typer.BadParameter(
                 f"'{value}' is not a scope; use national, province, province:<slug>, sector or sector:<slug>",
                 param_hint="--scope",
             )
     for value in kind or []:
         if value not in KINDS:
-            raise typer.BadParameter(f"'{value}' is not a kind; use one of {', '.join(KINDS)}", param_hint="--kind")
+            raise typer.BadParameter(
+                f"'{value}' is not a kind; use one of {', '.join(KINDS)}", param_hint="--kind"
+            )
     loaded = load_catalogue(catalogue_paths(catalogue, no_default, province), today)
     return select(loaded.entries, scope or (), tag or (), kind or ())
 
@@ -235,7 +263,9 @@ def parse_month(text: str | None, today: dt.date) -> tuple[int, int]:
 def month(
     month_arg: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Argument(metavar="[YYYY-MM]", help="The month; default: the current month.", show_default=False),
+        typer.Argument(
+            metavar="YYYY-MM", help="The month; default: the current month.", show_default=False
+        ),
     ] = None,
     catalogue: CatalogueOpt = None,
     no_default: NoDefaultOpt = False,
@@ -309,7 +339,9 @@ def year(
 
 @app.command()
 def upcoming(
-    days: Annotated[int, typer.Option("--days", "-d", help="How many days ahead, today included.", min=1, max=3660)] = 30,
+    days: Annotated[
+        int, typer.Option("--days", "-d", help="How many days ahead, today included.", min=1, max=3660)
+    ] = 30,
     catalogue: CatalogueOpt = None,
     no_default: NoDefaultOpt = False,
     province: ProvinceOpt = None,
@@ -345,7 +377,11 @@ def upcoming(
 def validate(
     paths: Annotated[
         Optional[list[Path]],  # noqa: UP045
-        typer.Argument(metavar="[PATH]...", help="Catalogue files; default: the shipped catalogue and overlays.", show_default=False),
+        typer.Argument(
+            metavar="PATH...",
+            help="Catalogue files; default: the shipped catalogue and overlays.",
+            show_default=False,
+        ),
     ] = None,
     today: TodayOpt = None,
 ) -> None:
@@ -366,7 +402,9 @@ def validate(
             count = len(loaded.files[0].entries)
             typer.echo(f"{path}: {count} entr{'ies' if count != 1 else 'y'}, OK")
     if problems:
-        typer.echo(f"calendar-gen: {len(problems)} problem{'s' if len(problems) != 1 else ''} found:", err=True)
+        typer.echo(
+            f"calendar-gen: {len(problems)} problem{'s' if len(problems) != 1 else ''} found:", err=True
+        )
         for problem in problems:
             typer.echo(f"  {problem}", err=True)
         raise typer.Exit(1)

@@ -26,14 +26,11 @@ _ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _DAY_MONTH = re.compile(rf"^(\d{{1,2}}){_SEP}(\d{{1,2}})$")
 _MONTH_YEAR = re.compile(rf"^(\d{{1,2}}){_SEP}(\d{{3,4}})$")
 _YEAR = re.compile(r"^(\d{1,4})$")
-_WORDS = re.compile(
-    r"^(?:ngày\s+(\d{1,2})\s+)?tháng\s+(\d{1,2})(?:\s*(?:năm|/|-)\s*(\d{1,4}))?$"
-)
+_WORDS = re.compile(r"^(?:ngày\s+(\d{1,2})\s+)?tháng\s+(\d{1,2})(?:\s*(?:năm|/|-)\s*(\d{1,4}))?$")
 _LEAP_WORD = re.compile(r"\bnhuận\b")
 
 FORMS_HINT = (
-    "write it as d/m/yyyy (3/3/1959), m/yyyy (12/1972), yyyy (1969), "
-    "or day/month without a year (10/3)"
+    "write it as d/m/yyyy (3/3/1959), m/yyyy (12/1972), yyyy (1969), or day/month without a year (10/3)"
 )
 
 
@@ -69,9 +66,7 @@ def _split(raw: str) -> tuple[int | None, int | None, int | None]:
     if m := _FULL.match(raw):
         day, month, year = (int(g) for g in m.groups())
         if len(m.group(3)) < 3:
-            raise DateError(
-                f"year '{m.group(3)}' is ambiguous: write the year in full (e.g. 1959, not 59)"
-            )
+            raise DateError(f"year '{m.group(3)}' is ambiguous: write the year in full (e.g. 1959, not 59)")
         return year, month, day
     if m := _ISO.match(raw):
         year, month, day = (int(g) for g in m.groups())

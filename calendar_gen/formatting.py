@@ -11,7 +11,7 @@ Date styles (README.md, "Date styles"):
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 
 from calendar_gen.model import Calendar, FoundingDate, LunarDay, Occurrence, Precision
 
@@ -19,7 +19,7 @@ DASH = " – "  # en dash between the two dates, as in the guidance documents
 LUNAR_WORD = "âm lịch"
 
 
-class DateStyle(str, Enum):
+class DateStyle(StrEnum):
     """How days and months are written."""
 
     ND30 = "nd30"
@@ -99,7 +99,9 @@ def period(occ: Occurrence, style: DateStyle = DateStyle.ND30) -> str:
         assert occ.lunar is not None
         this_day = f"tức ngày {solar(occ.date, style)}"
         if occ.count_shown:
-            return f"{lunar_full(founded, style)}{DASH}{lunar_full(occ.lunar, style)} {LUNAR_WORD}, {this_day}"
+            return (
+                f"{lunar_full(founded, style)}{DASH}{lunar_full(occ.lunar, style)} {LUNAR_WORD}, {this_day}"
+            )
         return f"{lunar_short(occ.lunar)} {LUNAR_WORD}, {this_day}"
     if not occ.count_shown:
         if precision is Precision.DAY:
@@ -123,4 +125,3 @@ def mention(occ: Occurrence, style: DateStyle = DateStyle.ND30) -> str:
     inside = period(occ, style)
     suffix = f" ({inside})" if inside else ""
     return f"{prefix}{occ.anniversary.name}{suffix}"
-

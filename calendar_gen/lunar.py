@@ -19,6 +19,7 @@ from vnlunar import core as _vn
 
 from calendar_gen.model import LunarDay
 
+
 @lru_cache(maxsize=65536)
 def to_solar(year: int, month: int, day: int, leap: bool = False) -> dt.date | None:
     """The solar date of a lunar day, or None when that day does not exist."""

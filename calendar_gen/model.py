@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Calendar(str, Enum):
+class Calendar(StrEnum):
     """Which calendar a founding date is written in."""
 
     SOLAR = "solar"
     LUNAR = "lunar"
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     """How much of a founding date is known: day, month only, or year only."""
 
     DAY = "day"
@@ -22,7 +22,7 @@ class Precision(str, Enum):
     YEAR = "year"
 
 
-class RoundClass(str, Enum):
+class RoundClass(StrEnum):
     """Nghị định 145/2013/NĐ-CP, Điều 3 khoản 1: năm tròn, năm lẻ 5, năm khác."""
 
     TRON = "tron"

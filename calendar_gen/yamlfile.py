@@ -19,9 +19,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 _CORE = "tag:yaml.org,2002:"
-SAFE_TAGS = frozenset(
-    _CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
-)
+SAFE_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map"))
 
 
 def read_text(path: Path) -> str:
@@ -44,8 +42,7 @@ def read_text(path: Path) -> str:
             [
                 Problem(
                     name,
-                    f"is not UTF-8 (byte 0x{data[exc.start]:02x}); "
-                    "save the file with UTF-8 encoding",
+                    f"is not UTF-8 (byte 0x{data[exc.start]:02x}); save the file with UTF-8 encoding",
                     line,
                     column,
                 )

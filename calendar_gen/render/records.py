@@ -34,7 +34,9 @@ FIELDS = (
 )
 
 
-def record(occ: Occurrence, style: DateStyle = DateStyle.ND30, today: dt.date | None = None) -> dict[str, Any]:
+def record(
+    occ: Occurrence, style: DateStyle = DateStyle.ND30, today: dt.date | None = None
+) -> dict[str, Any]:
     """One occurrence as a JSON-ready dict; ``days_until`` is added when ``today`` is given."""
     entry = occ.anniversary
     lunar = occ.lunar

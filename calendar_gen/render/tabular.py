@@ -60,7 +60,7 @@ def to_csv(occurrences: Sequence[Occurrence], style: DateStyle = DateStyle.ND30)
     for occ in occurrences:
         data = record(occ, style)
         data["tags"] = ";".join(data["tags"])
-        writer.writerow({key: "" if value is None else value for key, value in data.items()})
+        writer.writerow({key: _csv_cell(value) for key, value in data.items()})
     return buffer.getvalue()
 
 
@@ -69,3 +69,12 @@ def to_json(
 ) -> str:
     """A JSON list of records (README.md, "JSON output")."""
     return json.dumps([record(o, style, today) for o in occurrences], ensure_ascii=False, indent=2) + "\n"
+
+
+def _csv_cell(value: object) -> object:
+    """Empty for null, lower-case true/false as in the JSON output."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value

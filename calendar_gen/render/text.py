@@ -48,7 +48,9 @@ def view(occ: Occurrence, style: DateStyle, today: dt.date | None = None) -> dic
 
 def by_day(occurrences: Sequence[Occurrence], style: DateStyle) -> list[list[dict[str, Any]]]:
     """Mentions grouped by day: joined with "và" within a day, "; " between days."""
-    return [[view(o, style) for o in group] for _, group in itertools.groupby(occurrences, key=lambda o: o.date)]
+    return [
+        [view(o, style) for o in group] for _, group in itertools.groupby(occurrences, key=lambda o: o.date)
+    ]
 
 
 def month_text(
