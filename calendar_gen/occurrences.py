@@ -57,9 +57,12 @@ def occurrences(
     return found
 
 
-def _order(occ: Occurrence) -> tuple[dt.date, int, str]:
-    founded = occ.anniversary.founded.year
-    return occ.date, founded if founded is not None else -10_000, occ.anniversary.id
+def _order(occ: Occurrence) -> tuple[dt.date, bool, int, str]:
+    """By date; a month-only entry without a day before that month's day-1 entries; then oldest first."""
+    entry = occ.anniversary
+    dated = entry.founded.precision is not Precision.MONTH or entry.observed_day is not None
+    founded = entry.founded.year
+    return occ.date, dated, founded if founded is not None else -10_000, entry.id
 
 
 def _of_entry(entry: Anniversary, start: dt.date, end: dt.date, yearly: bool) -> Iterator[Occurrence]:

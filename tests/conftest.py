@@ -1,0 +1,24 @@
+"""Shared fixtures: catalogue files written into a temporary folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.fixture
+def write_yaml(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write dedented YAML text to a file and return its path."""
+
+    def write(text: str, name: str = "catalogue.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return write
