@@ -263,9 +263,7 @@ def parse_month(text: str | None, today: dt.date) -> tuple[int, int]:
 def month(
     month_arg: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Argument(
-            metavar="YYYY-MM", help="The month; default: the current month.", show_default=False
-        ),
+        typer.Argument(metavar="YYYY-MM", help="The month; default: the current month.", show_default=False),
     ] = None,
     catalogue: CatalogueOpt = None,
     no_default: NoDefaultOpt = False,

@@ -46,11 +46,15 @@ def view(occ: Occurrence, style: DateStyle, today: dt.date | None = None) -> dic
     return result
 
 
+def _day_key(occ: Occurrence) -> tuple[dt.date, str]:
+    """Same-day mentions share a key; a month-only entry without a day stands alone."""
+    whole_month = occ.precision is Precision.MONTH and occ.anniversary.observed_day is None
+    return occ.date, occ.anniversary.id if whole_month else ""
+
+
 def by_day(occurrences: Sequence[Occurrence], style: DateStyle) -> list[list[dict[str, Any]]]:
     """Mentions grouped by day: joined with "và" within a day, "; " between days."""
-    return [
-        [view(o, style) for o in group] for _, group in itertools.groupby(occurrences, key=lambda o: o.date)
-    ]
+    return [[view(o, style) for o in group] for _, group in itertools.groupby(occurrences, key=_day_key)]
 
 
 def month_text(
