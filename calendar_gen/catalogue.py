@@ -146,19 +146,21 @@ class _FileValidator:
         else:
             first_line: dict[str, int] = {}
             for item in entries_node.value:
+                written_id = self.peek_id(item) if isinstance(item, yaml.MappingNode) else None
+                if written_id is not None and written_id in first_line:
+                    self.problem(
+                        item,
+                        f"duplicate id (first used on line {first_line[written_id]}); ids must be "
+                        "unique within a file",
+                        written_id,
+                    )
+                    continue
+                if written_id is not None:
+                    first_line[written_id] = line_of(item)
                 result = self.entry(item, defaults)
                 if result is None:
                     continue
                 entry_id, entry = result
-                if entry_id in first_line:
-                    self.problem(
-                        item,
-                        f"duplicate id (first used on line {first_line[entry_id]}); ids must be "
-                        "unique within a file",
-                        entry_id,
-                    )
-                    continue
-                first_line[entry_id] = line_of(item)
                 if entry is None:
                     disabled.append(entry_id)
                 else:
