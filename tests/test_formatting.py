@@ -36,9 +36,7 @@ def test_short_and_month_forms() -> None:
     assert month_year(1, 1946, DateStyle.PLAIN) == "1/1946"
 
 
-def mention_in(
-    name: str, date: str, year: int, calendar: Calendar = Calendar.SOLAR, **kwargs: object
-) -> str:
+def mention_in(name: str, date: str, year: int, calendar: Calendar = Calendar.SOLAR, **kwargs: object) -> str:
     item = Anniversary(id="x", name=name, founded=parse_founding(date, calendar), **kwargs)  # type: ignore[arg-type]
     (occ,) = occurrences([item], dt.date(year, 1, 1), dt.date(year, 12, 31), yearly=True)
     return mention(occ)
@@ -52,7 +50,9 @@ def test_mention_with_count() -> None:
 
 
 def test_mention_without_count() -> None:
-    assert mention_in("Ngày Quốc tế Phụ nữ", "8/3/1910", 2024, count_shown=False) == "Ngày Quốc tế Phụ nữ (8/3)"
+    assert (
+        mention_in("Ngày Quốc tế Phụ nữ", "8/3/1910", 2024, count_shown=False) == "Ngày Quốc tế Phụ nữ (8/3)"
+    )
 
 
 def test_month_only_and_year_only_mentions() -> None:

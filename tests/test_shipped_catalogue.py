@@ -1,0 +1,81 @@
+"""The shipped catalogue and province overlays: valid, sourced, sorted, and right for 2025."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from calendar_gen import lunar
+from calendar_gen.catalogue import KINDS, load, load_file
+from calendar_gen.formatting import mention
+from calendar_gen.model import Calendar, RoundClass
+from calendar_gen.occurrences import occurrences
+from calendar_gen.paths import default_catalogue, province_catalogues
+
+from .conftest import TODAY
+
+FILES = [default_catalogue(), *province_catalogues().values()]
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_file_validates_with_sorted_unique_ids_and_sources(path: Path) -> None:
+    loaded = load_file(path, dt.date.today())  # no founding date in the future of the real clock
+    ids = [e.id for e in loaded.entries]
+    assert ids == sorted(ids) and len(set(ids)) == len(ids)
+    for entry in loaded.entries:
+        assert entry.source and len(entry.source) > 10, entry.id
+        assert entry.kind in KINDS, entry.id
+
+
+def test_national_catalogue_size_and_coverage() -> None:
+    entries = load_file(default_catalogue(), TODAY).entries
+    assert len(entries) >= 200
+    kinds = {e.kind for e in entries}
+    assert kinds >= {"holiday", "event", "armed-forces", "organisation", "sector", "leader", "international"}
+    assert all(e.scope == "national" for e in entries)
+
+
+def test_overlays_do_not_collide_with_national_ids() -> None:
+    national = {e.id for e in load_file(default_catalogue(), TODAY).entries}
+    for path in province_catalogues().values():
+        overlay = load_file(path, TODAY).entries
+        assert overlay and not national & {e.id for e in overlay}
+        slug = path.stem
+        assert all(e.scope == f"province:{slug}" for e in overlay)
+        assert re.search(r"2025|34 tỉnh|34 provinces", path.read_text(encoding="utf-8"))
+
+
+def test_lunar_entries_convert_in_every_year_1901_2099() -> None:
+    lunar_entries = [
+        e for e in load_file(default_catalogue(), TODAY).entries if e.founded.calendar is Calendar.LUNAR
+    ]
+    assert {e.id for e in lunar_entries} >= {"tet-nguyen-dan", "gio-to-hung-vuong"}
+    for entry in lunar_entries:
+        assert entry.founded.month is not None and entry.founded.day is not None
+        for year in range(1901, 2100):
+            date, observed = lunar.observe(year, entry.founded.month, entry.founded.day, entry.founded.leap)
+            assert lunar.from_solar(date) == observed
+
+
+def test_2025_major_round_anniversaries() -> None:
+    entries = load([default_catalogue()], TODAY).entries
+    found = occurrences(entries, dt.date(2025, 1, 1), dt.date(2025, 12, 31), yearly=True)
+    texts = {mention(o): o for o in found}
+    for text, round_class in [
+        ("95 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 – 03/02/2025)", RoundClass.LE5),
+        ("50 năm Ngày Giải phóng miền Nam, thống nhất đất nước (30/4/1975 – 30/4/2025)", RoundClass.TRON),
+        ("135 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 – 19/5/2025)", RoundClass.LE5),
+        ("80 năm Cách mạng Tháng Tám (19/8/1945 – 19/8/2025)", RoundClass.TRON),
+        (
+            "80 năm Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam (02/9/1945 – 02/9/2025)",
+            RoundClass.TRON,
+        ),
+    ]:
+        assert text in texts, text
+        assert texts[text].round_class is round_class
+        assert texts[text].anniversary.is_major(2025)
+    police = [o for o in found if o.anniversary.id == "cong-an-nhan-dan"]
+    assert [(o.count, o.round_class) for o in police] == [(80, RoundClass.TRON)]
