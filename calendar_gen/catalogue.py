@@ -325,7 +325,7 @@ class _FileValidator:
         except DateError as exc:
             self.problem(node, f"date '{node.value}': {exc}", entry_id)
             return None
-        if founded.year is not None and _first_day(founded) > self.today:
+        if founded.year is not None and first_day(founded) > self.today:
             self.problem(
                 node,
                 f"founding date '{node.value}' is in the future (today is {self.today.isoformat()}); "
@@ -427,7 +427,7 @@ class _FileValidator:
         return False, frozenset()
 
 
-def _first_day(founded: FoundingDate) -> dt.date:
+def first_day(founded: FoundingDate) -> dt.date:
     """The earliest solar day a founding date can denote, for the future-date check."""
     assert founded.year is not None
     if founded.calendar is Calendar.LUNAR and founded.month is not None:

@@ -154,13 +154,28 @@ def catalogue_paths(catalogue: list[Path] | None, no_default: bool, province: li
     return paths
 
 
+def cache_dir() -> Path | None:
+    """Where validated catalogues are cached (README.md, "Cache"); None when disabled."""
+    import os
+
+    if os.environ.get("CALENDAR_GEN_NO_CACHE"):
+        return None
+    if explicit := os.environ.get("CALENDAR_GEN_CACHE_DIR"):
+        return Path(explicit)
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except RuntimeError:  # no home folder
+        return None
+    return base / "calendar-gen"
+
+
 def load_catalogue(paths: list[Path], today: dt.date) -> Catalogue:
-    """Load and validate; on problems print every one and exit 1."""
-    from calendar_gen.catalogue import load
+    """Load and validate (through the cache); on problems print every one and exit 1."""
+    from calendar_gen import cache
     from calendar_gen.problems import CatalogueError
 
     try:
-        return load(paths, today)
+        return cache.load(paths, today, cache_dir())
     except CatalogueError as exc:
         count = len(exc.problems)
         typer.echo(f"calendar-gen: {count} problem{'s' if count != 1 else ''} in the catalogue:", err=True)

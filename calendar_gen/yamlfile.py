@@ -71,7 +71,7 @@ def compose(text: str, name: str) -> yaml.Node | None:
         raise CatalogueError([Problem(name, f"YAML error: {exc}")]) from None
     except RecursionError:
         raise CatalogueError([Problem(name, "YAML nested too deeply to be a catalogue")]) from None
-    if node is not None:
+    if node is not None and "!" in text:  # a tag is always written with "!"
         _check_tags(node, name)
     return node
 

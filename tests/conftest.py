@@ -22,3 +22,12 @@ def write_yaml(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets its own catalogue cache, never the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("CALENDAR_GEN_CACHE_DIR", str(folder))
+    monkeypatch.delenv("CALENDAR_GEN_NO_CACHE", raising=False)
+    return folder

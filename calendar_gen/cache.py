@@ -1,0 +1,136 @@
+"""A cache of validated catalogue files, so that repeated commands skip YAML parsing.
+
+Like Python's ``.pyc`` files: one JSON file per catalogue, valid while the catalogue's size,
+modification time and inode and calendar-gen's version are unchanged. Only files that validated
+are cached; the future-date check is repeated against ``today`` from the stored latest founding
+day. Any problem with the cache (unreadable, corrupt, unwritable) falls back to a full load.
+JSON, not pickle: a cache file can never run code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from calendar_gen import __version__
+from calendar_gen.catalogue import Catalogue, CatalogueFile, load_file, merge
+from calendar_gen.model import Anniversary, Calendar, FoundingDate, Origin
+
+SCHEMA = 1  # bump when validation rules or the model change
+
+
+def load(paths: Sequence[Path], today: dt.date, cache_dir: Path | None) -> Catalogue:
+    """Like :func:`calendar_gen.catalogue.load`, reading and writing the cache in ``cache_dir``."""
+    from calendar_gen.problems import CatalogueError, Problem
+
+    files: list[CatalogueFile] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            files.append(_load_one(path, today, cache_dir))
+        except CatalogueError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise CatalogueError(problems)
+    return Catalogue(tuple(files), merge(files))
+
+
+def _stamp(path: Path) -> list[Any] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return [__version__, SCHEMA, str(path), info.st_size, info.st_mtime_ns, info.st_ino]
+
+
+def _load_one(path: Path, today: dt.date, cache_dir: Path | None) -> CatalogueFile:
+    stamp = _stamp(path)
+    if cache_dir is None or stamp is None:
+        return load_file(path, today)
+    target = cache_dir / (hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:32] + ".json")
+    cached = _read(target, stamp, today)
+    if cached is not None:
+        return cached
+    loaded = load_file(path, today)
+    _write(target, stamp, loaded)
+    return loaded
+
+
+def _read(target: Path, stamp: list[Any], today: dt.date) -> CatalogueFile | None:
+    try:
+        data = json.loads(target.read_text(encoding="utf-8"))
+        if data["stamp"] != stamp or dt.date.fromisoformat(data["latest"]) > today:
+            return None
+        return CatalogueFile(
+            path=data["path"],
+            title=data["title"],
+            description=data["description"],
+            entries=tuple(_entry(item, data["path"]) for item in data["entries"]),
+            disabled=tuple(data["disabled"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _write(target: Path, stamp: list[Any], loaded: CatalogueFile) -> None:
+    from calendar_gen.catalogue import first_day
+    from calendar_gen.output import write_atomic
+
+    dated = [first_day(e.founded) for e in loaded.entries if e.founded.year is not None]
+    data = {
+        "stamp": stamp,
+        "latest": max(dated, default=dt.date.min).isoformat(),
+        "path": loaded.path,
+        "title": loaded.title,
+        "description": loaded.description,
+        "entries": [_plain(e) for e in loaded.entries],
+        "disabled": list(loaded.disabled),
+    }
+    with contextlib.suppress(OSError):
+        os.makedirs(target.parent, exist_ok=True)
+        write_atomic(target, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def _plain(entry: Anniversary) -> list[Any]:
+    founded = entry.founded
+    return [
+        entry.id,
+        entry.name,
+        [founded.calendar.value, founded.year, founded.month, founded.day, founded.leap],
+        entry.count_shown,
+        entry.scope,
+        entry.kind,
+        list(entry.tags),
+        entry.source,
+        entry.note,
+        entry.observed_day,
+        entry.major,
+        sorted(entry.major_years),
+        entry.origin.line if entry.origin else 0,
+    ]
+
+
+def _entry(item: list[Any], path: str) -> Anniversary:
+    (eid, name, founded, count, scope, kind, tags, source, note, observed, major, years, line) = item
+    calendar, year, month, day, leap = founded
+    return Anniversary(
+        id=eid,
+        name=name,
+        founded=FoundingDate(Calendar(calendar), year, month, day, leap),
+        count_shown=count,
+        scope=scope,
+        kind=kind,
+        tags=tuple(tags),
+        source=source,
+        note=note,
+        observed_day=observed,
+        major=major,
+        major_years=frozenset(years),
+        origin=Origin(path, line),
+    )
