@@ -1,0 +1,73 @@
+"""Docs are tested: every calendar-gen command shown in README.md runs and succeeds."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def shell_blocks() -> list[str]:
+    return re.findall(r"```sh\n(.*?)```", README, flags=re.S)
+
+
+def commands() -> list[str]:
+    found = []
+    for block in shell_blocks():
+        for line in block.splitlines():
+            line = line.split("  #", 1)[0].strip()
+            if line.startswith("calendar-gen "):
+                found.append(line)
+    return found
+
+
+def test_quick_start_is_exactly_two_lines_install_run_and_test() -> None:
+    head = README.split("## Quick start", 1)[1]
+    (block,) = re.findall(r"```sh\n(.*?)```", head, flags=re.S)[:1]
+    lines = block.strip().splitlines()
+    assert len(lines) == 2
+    assert "pip install ." in lines[0] and "calendar-gen month" in lines[0]
+    assert "pip install '.[test]'" in lines[1] and "pytest" in lines[1]
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    head = README.split("## Quick start", 1)[1]
+    test_line = re.findall(r"```sh\n(.*?)```", head, flags=re.S)[0].strip().splitlines()[1]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert test_line in ci.splitlines()
+
+
+@pytest.mark.parametrize("command", commands())
+def test_readme_command_runs(command: str, tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    args = shlex.split(command)
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    result = subprocess.run(
+        [sys.executable, "-m", "calendar_gen", *args[1:]],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_readme_sample_output_is_real() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "calendar_gen", "month", "2024-03", "--format", "table", "--round"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() in README
