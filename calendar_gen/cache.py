@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import os
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -53,7 +53,8 @@ def _load_one(path: Path, today: dt.date, cache_dir: Path | None) -> CatalogueFi
     stamp = _stamp(path)
     if cache_dir is None or stamp is None:
         return load_file(path, today)
-    target = cache_dir / (hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:32] + ".json")
+    # The name only spreads files; the stamp inside decides validity, so a collision is just a miss.
+    target = cache_dir / f"{zlib.crc32(str(path.resolve()).encode()):08x}.json"
     cached = _read(target, stamp, today)
     if cached is not None:
         return cached
