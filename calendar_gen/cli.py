@@ -109,7 +109,11 @@ StyleOpt = Annotated[
 TemplatesOpt = Annotated[
     Optional[Path],  # noqa: UP045
     typer.Option(
-        "--templates", help="Folder of your own templates, used before the packaged ones.", show_default=False
+        "--templates",
+        help="Folder of your own templates, used before the packaged ones.",
+        show_default=False,
+        exists=True,
+        file_okay=False,
     ),
 ]
 

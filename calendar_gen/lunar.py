@@ -19,6 +19,11 @@ from vnlunar import core as _vn
 
 from calendar_gen.model import LunarDay
 
+# Lunar anniversaries are computed for these lunar years: vnlunar returns Julian dates before the
+# Gregorian reform of 1582, and the 12th month of lunar year 9999 ends after 31/12/9999.
+FIRST_YEAR = 1583
+LAST_YEAR = 9998
+
 
 @lru_cache(maxsize=65536)
 def to_solar(year: int, month: int, day: int, leap: bool = False) -> dt.date | None:

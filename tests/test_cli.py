@@ -174,11 +174,22 @@ def test_unwritable_output_is_a_message(tmp_path: Path) -> None:
         (["month", "--no-default"], "nothing to read"),
         (["year", "0"], "YYYY"),
         (["upcoming", "--days", "0"], "--days"),
+        (["month", "--templates", "/nonexistent/folder"], "--templates"),
+        (["month", "-c", "/nonexistent/catalogue.yaml"], "file not found"),
     ],
 )
-def test_bad_options_exit_2_with_a_message(args: list[str], message: str) -> None:
+def test_bad_options_exit_with_a_message(args: list[str], message: str) -> None:
     code, _, err = run(*args)
-    assert code == 2 and message in err and "Traceback" not in err
+    assert code == (1 if message == "file not found" else 2)
+    assert message in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "args", [["month", "0001-01"], ["month", "9999-12"], ["year", "1"], ["year", "9999"]]
+)
+def test_extreme_years_work(args: list[str]) -> None:
+    code, _, err = run(*args, "-f", "json", *TODAY)
+    assert code == 0, err
 
 
 def test_catalogue_problems_exit_1_and_list_every_problem(write_yaml: Writer) -> None:
