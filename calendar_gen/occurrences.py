@@ -72,8 +72,8 @@ def _of_entry(entry: Anniversary, start: dt.date, end: dt.date, yearly: bool) ->
         assert founded.month is not None and founded.day is not None
         # A lunar year starts in January or February, so the lunar year before start.year can
         # still reach into the range (its 12th month falls in January or February).
-        first, last = max(start.year - 1, lunar.FIRST_YEAR), min(end.year, lunar.LAST_YEAR)
-        for year in range(first, last + 1):
+        first_year, last_year = max(start.year - 1, lunar.FIRST_YEAR), min(end.year, lunar.LAST_YEAR)
+        for year in range(first_year, last_year + 1):
             date, observed = lunar.observe(year, founded.month, founded.day, founded.leap)
             if start <= date <= end:
                 occ = _make(entry, date, year, observed)
