@@ -47,6 +47,17 @@ KINDS = (
     "international",
     "local",
 )
+KIND_LABELS = {
+    "holiday": "Ngày lễ lớn",
+    "event": "Sự kiện lịch sử",
+    "armed-forces": "Lực lượng vũ trang",
+    "organisation": "Tổ chức chính trị – xã hội",
+    "sector": "Ngày truyền thống ngành",
+    "leader": "Lãnh tụ",
+    "figure": "Danh nhân",
+    "international": "Ngày quốc tế",
+    "local": "Địa phương",
+}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SCOPE = re.compile(r"^(?:national|(?:province|sector):[a-z0-9]+(?:-[a-z0-9]+)*)$")
 

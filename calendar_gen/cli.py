@@ -196,10 +196,18 @@ def selected_entries(
     tag: list[str] | None,
     kind: list[str] | None,
     today: dt.date,
-) -> list[Anniversary]:
+) -> tuple[Catalogue, list[Anniversary]]:
     """Load the catalogues and apply the scope, tag and kind filters."""
-    from calendar_gen.catalogue import KINDS
     from calendar_gen.selection import select
+
+    check_filters(scope, kind)
+    loaded = load_catalogue(catalogue_paths(catalogue, no_default, province), today)
+    return loaded, select(loaded.entries, scope or (), tag or (), kind or ())
+
+
+def check_filters(scope: list[str] | None, kind: list[str] | None) -> None:
+    """Reject scopes and kinds that cannot match anything, naming the option."""
+    from calendar_gen.catalogue import KINDS
 
     for value in scope or []:
         if (
@@ -215,8 +223,6 @@ def selected_entries(
             raise typer.BadParameter(
                 f"'{value}' is not a kind; use one of {', '.join(KINDS)}", param_hint="--kind"
             )
-    loaded = load_catalogue(catalogue_paths(catalogue, no_default, province), today)
-    return select(loaded.entries, scope or (), tag or (), kind or ())
 
 
 def emit(text: str, output: Path | None, bom: bool = False) -> None:
@@ -225,11 +231,19 @@ def emit(text: str, output: Path | None, bom: bool = False) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    emit_bytes((("\ufeff" if bom else "") + text).encode("utf-8"), output)
+
+
+def emit_bytes(data: bytes, output: Path | None) -> None:
+    """Write bytes to standard output, or to the file atomically."""
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
     from calendar_gen.output import write_atomic
 
-    data = ("\ufeff" if bom else "") + text
     try:
-        write_atomic(output, data.encode("utf-8"))
+        write_atomic(output, data)
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror or exc}; check that the folder exists and is writable")
     typer.echo(f"calendar-gen: wrote {output}", err=True)
@@ -305,7 +319,7 @@ def month(
 
     now = resolve_today(today)
     year, number = parse_month(month_arg, now)
-    entries = selected_entries(catalogue, no_default, province, scope, tag, kind, now)
+    _, entries = selected_entries(catalogue, no_default, province, scope, tag, kind, now)
     start = dt.date(year, number, 1)
     end = dt.date(year, number, gregorian.monthrange(year, number)[1])
     found = occurrences(entries, start, end)
@@ -341,7 +355,7 @@ def year(
     from calendar_gen.selection import round_only
 
     now = resolve_today(today)
-    entries = selected_entries(catalogue, no_default, province, scope, tag, kind, now)
+    _, entries = selected_entries(catalogue, no_default, province, scope, tag, kind, now)
     found = occurrences(entries, dt.date(year_arg, 1, 1), dt.date(year_arg, 12, 31), yearly=True)
     if round_:
         found = round_only(found)
@@ -377,7 +391,7 @@ def upcoming(
     from calendar_gen.selection import round_only
 
     now = resolve_today(today)
-    entries = selected_entries(catalogue, no_default, province, scope, tag, kind, now)
+    _, entries = selected_entries(catalogue, no_default, province, scope, tag, kind, now)
     found = occurrences(entries, now, now + dt.timedelta(days=days - 1))
     if round_:
         found = round_only(found)
@@ -425,6 +439,95 @@ def validate(
         for problem in problems:
             typer.echo(f"  {problem}", err=True)
         raise typer.Exit(1)
+
+
+DOMAIN = re.compile(
+    r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"
+)
+
+
+def feed_stamp(paths: list[Path]) -> dt.datetime:
+    """DTSTAMP: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else the newest catalogue's mtime."""
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+        except (ValueError, OverflowError, OSError):
+            fail(f"SOURCE_DATE_EPOCH='{epoch}' is not a Unix time in seconds; unset it or fix it")
+    newest = max((p.stat().st_mtime for p in paths if p.exists()), default=0.0)
+    return dt.datetime.fromtimestamp(int(newest), dt.UTC)
+
+
+@app.command()
+def feed(
+    catalogue: CatalogueOpt = None,
+    no_default: NoDefaultOpt = False,
+    province: ProvinceOpt = None,
+    scope: ScopeOpt = None,
+    tag: TagOpt = None,
+    kind: KindOpt = None,
+    round_: RoundOpt = False,
+    year_from: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--from", help="First year; default: last year.", min=1, max=9999, show_default=False),
+    ] = None,
+    year_to: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--to", help="Last year; default: two years ahead.", min=1, max=9999, show_default=False
+        ),
+    ] = None,
+    alarm: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--alarm", help="Add a reminder at 08:00 this many days before (0: on the day).", min=0, max=60
+        ),
+    ] = None,
+    name: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--name", help="Calendar name shown in calendar apps.", show_default=False),
+    ] = None,
+    description: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--description", help="Calendar description.", show_default=False),
+    ] = None,
+    domain: Annotated[
+        str, typer.Option("--domain", help="Domain part of every event UID; keep it fixed once published.")
+    ] = "calendar-gen.invalid",
+    output: OutputOpt = None,
+    date_style: StyleOpt = DateStyle.ND30,
+    today: TodayOpt = None,
+) -> None:
+    """An iCalendar feed (.ics) to subscribe to in Google, Apple, Outlook or Thunderbird."""
+    from calendar_gen.occurrences import occurrences
+    from calendar_gen.render.ics import FeedOptions, render_feed
+    from calendar_gen.selection import round_only
+
+    now = resolve_today(today)
+    first = year_from if year_from is not None else now.year - 1
+    last = year_to if year_to is not None else now.year + 2
+    if first > last:
+        raise typer.BadParameter(f"--from {first} is after --to {last}", param_hint="--from")
+    if not DOMAIN.match(domain):
+        raise typer.BadParameter(
+            f"'{domain}' is not a domain name such as example.gov.vn", param_hint="--domain"
+        )
+    loaded, entries = selected_entries(catalogue, no_default, province, scope, tag, kind, now)
+    found = occurrences(entries, dt.date(first, 1, 1), dt.date(last, 12, 31))
+    if round_:
+        found = round_only(found)
+    titles = [f.title for f in loaded.files if f.title]
+    options = FeedOptions(
+        name=name or (" + ".join(titles) or "Các ngày kỷ niệm") + (" (năm tròn, năm lẻ 5)" if round_ else ""),
+        description=description or "Các ngày kỷ niệm, số năm tính theo năm dương lịch; tạo bởi calendar-gen.",
+        stamp=feed_stamp([Path(f.path) for f in loaded.files]),
+        domain=domain,
+        alarm_days=alarm,
+        style=date_style,
+    )
+    emit_bytes(render_feed(found, options), output)
 
 
 def _version(value: bool) -> None:

@@ -103,6 +103,11 @@ class Anniversary:
     major_years: frozenset[int] = frozenset()
     origin: Origin | None = field(default=None, compare=False)
 
+    @property
+    def calendar_is_lunar(self) -> bool:
+        """Whether the founding date is a lunar date."""
+        return self.founded.calendar is Calendar.LUNAR
+
     def is_major(self, year: int) -> bool:
         """Whether the entry is marked as one of the year's major events."""
         return self.major or year in self.major_years
