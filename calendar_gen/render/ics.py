@@ -48,7 +48,7 @@ class FeedOptions:
 def fold(line: str) -> bytes:
     """One content line as UTF-8, folded at 75 octets (RFC 5545, 3.1)."""
     data = line.encode("utf-8")
-    if len(data) <= LIMIT:
+    if len(data) < LIMIT:  # icalendar folds lines of exactly 75 octets too
         return data
     parts = []
     start, limit = 0, LIMIT - 1  # icalendar's rule: segments of at most 74 octets
