@@ -16,8 +16,10 @@ two fold identically).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from icalendar.prop import vText
 
@@ -65,13 +67,24 @@ def fold(line: str) -> bytes:
     return b"\r\n ".join(parts)
 
 
+_SPECIAL = re.compile(r"[\\;,\r\n]")
+
+
 def text(value: str) -> str:
-    """A TEXT value escaped by icalendar (RFC 5545, 3.3.11)."""
+    """A TEXT value escaped by icalendar (RFC 5545, 3.3.11); most values need no escaping at all."""
+    if _SPECIAL.search(value) is None:
+        return value
     return vText(value).to_ical().decode("utf-8")
 
 
-def _date(value: dt.date) -> str:
-    return f"{value.year:04d}{value.month:02d}{value.day:02d}"
+@lru_cache(maxsize=8192)
+def _dates(value: dt.date) -> str:
+    """DTSTART and the exclusive DTEND of an all-day event (a few thousand distinct days per feed)."""
+    end = value + ONE_DAY
+    return (
+        f"DTSTART;VALUE=DATE:{value.year:04d}{value.month:02d}{value.day:02d}\r\n"
+        f"DTEND;VALUE=DATE:{end.year:04d}{end.month:02d}{end.day:02d}"
+    )
 
 
 def _trigger(days: int) -> str:
@@ -128,6 +141,7 @@ def render_feed(occurrences: Sequence[Occurrence], options: FeedOptions) -> byte
         head.append(f"SOURCE;VALUE=URI:{options.source_url}")
     out = [fold(line) for line in head]
     alarm = options.alarm_days
+    plain_tail = b"TRANSP:TRANSPARENT\r\nCLASS:PUBLIC\r\nEND:VEVENT"
     parts: dict[str, tuple[str, list[str]]] = {}
     for occ in occurrences:
         entry = occ.anniversary
@@ -140,28 +154,32 @@ def render_feed(occurrences: Sequence[Occurrence], options: FeedOptions) -> byte
             about += f"{ESCAPED_NEWLINE}Ngày âm lịch: {lunar_short(occ.lunar)}."
         about = (about + extra).removeprefix(ESCAPED_NEWLINE)
         cats = [*kinds, ROUND_CATEGORIES[occ.round_class]] if occ.round_class in ROUND_CATEGORIES else kinds
+        tail = plain_tail
+        if alarm is not None:
+            tail = CRLF.join(
+                [
+                    b"TRANSP:TRANSPARENT",
+                    b"CLASS:PUBLIC",
+                    b"BEGIN:VALARM",
+                    b"ACTION:DISPLAY",
+                    fold(f"DESCRIPTION:{summary}"),
+                    f"TRIGGER:{_trigger(alarm)}".encode("ascii"),
+                    b"END:VALARM",
+                    b"END:VEVENT",
+                ]
+            )
+        uid = fold(f"UID:{entry.id}-{occ.year}@{options.domain}")
         lines = [
-            "BEGIN:VEVENT",
-            f"UID:{entry.id}-{occ.year}@{options.domain}",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{_date(occ.date)}",
-            f"DTEND;VALUE=DATE:{_date(occ.date + ONE_DAY)}",
-            f"SUMMARY:{summary}",
+            b"BEGIN:VEVENT",
+            uid,
+            f"DTSTAMP:{stamp}\r\n{_dates(occ.date)}".encode("ascii"),
+            fold(f"SUMMARY:{summary}"),
         ]
         if about:
-            lines.append(f"DESCRIPTION:{about}")
+            lines.append(fold(f"DESCRIPTION:{about}"))
         if cats:
-            lines.append(f"CATEGORIES:{','.join(cats)}")
-        lines += ["TRANSP:TRANSPARENT", "CLASS:PUBLIC"]
-        if alarm is not None:
-            lines += [
-                "BEGIN:VALARM",
-                "ACTION:DISPLAY",
-                f"DESCRIPTION:{summary}",
-                f"TRIGGER:{_trigger(alarm)}",
-                "END:VALARM",
-            ]
-        lines.append("END:VEVENT")
-        out.extend(fold(line) for line in lines)
+            lines.append(fold(f"CATEGORIES:{','.join(cats)}"))
+        lines.append(tail)
+        out.append(CRLF.join(lines))
     out.append(b"END:VCALENDAR")
     return CRLF.join(out) + CRLF
