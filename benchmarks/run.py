@@ -81,6 +81,19 @@ def hyperfine(commands: dict[str, str], runs: int, env: dict[str, str]) -> dict[
     return {r["command"]: {k: r[k] * 1000 for k in ("median", "mean", "stddev", "min", "max")} for r in data}
 
 
+def peak_memory(command: str, env: dict[str, str]) -> int:
+    """Peak resident memory of one run, in KiB (GNU time)."""
+    result = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", *command.split()],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=True,
+    )
+    return int(result.stderr.strip().splitlines()[-1])
+
+
 def main() -> None:
     """Run every benchmark and write the table."""
     for tool in ("hyperfine", "remind"):
@@ -98,6 +111,8 @@ def main() -> None:
     cold = {**env, "CALENDAR_GEN_NO_CACHE": "1"}
     year = f"{exe} year 2030 --format json --no-default -c {synthetic} --today 2026-11-22"
     month = f"{exe} month 2024-03 --today 2026-11-22"
+    feed = f"{exe} feed --today 2026-11-22"
+    big_feed = f"{exe} feed --no-default -c {synthetic} --from 2021 --to 2030 --today 2026-11-22"
     results = {}
     results.update(
         hyperfine(
@@ -105,8 +120,10 @@ def main() -> None:
                 "month, cache warm": month,
                 "year 10k json, cache warm": year,
                 f"remind -s12 ({count} REMs)": f"remind -s12 {rem} Jan 1 2030",
+                "feed (shipped, default range), cache warm": feed,
+                "feed 10k x 10 years, cache warm": big_feed,
             },
-            20,
+            15,
             env,
         )
     )
@@ -124,6 +141,15 @@ def main() -> None:
     for label in ("cache warm", "no cache"):
         ratio = results[f"year 10k json, {label}"]["median"] / remind_ms
         rows.append(f"calendar-gen / remind (10k, {label}): {ratio:.2f}")
+    peak = peak_memory(big_feed, env)
+    rows.append(f"feed 10k x 10 years: peak memory {peak / 1024:.0f} MB")
+    compare = subprocess.run(
+        [sys.executable, str(HERE / "feed_compare.py"), str(synthetic), "2021", "2030"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    rows += ["", "Same events, one process (benchmarks/feed_compare.py):", "", "```", compare.strip(), "```"]
     text = "\n".join(rows) + "\n"
     (OUT / "results.md").write_text(text, encoding="utf-8")
     print(text)
