@@ -18,8 +18,11 @@ from calendar_gen import __version__
 from calendar_gen.formatting import DateStyle
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from calendar_gen.catalogue import Catalogue
     from calendar_gen.model import Anniversary, Occurrence
+    from calendar_gen.render.html import SheetInfo
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")  # Vietnam keeps UTC+7 all year, no DST
 
@@ -41,6 +44,19 @@ class TextFormat(StrEnum):
     MARKDOWN = "markdown"
     CSV = "csv"
     JSON = "json"
+
+
+class SheetFormat(StrEnum):
+    """Output formats of month and year: the list formats and the printable sheets."""
+
+    TEXT = "text"
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    CSV = "csv"
+    JSON = "json"
+    HTML = "html"
+    PDF = "pdf"
+    DOCX = "docx"
 
 
 # Options shared by the commands (Annotated aliases keep each signature short and the help uniform).
@@ -91,6 +107,36 @@ TodayOpt = Annotated[
     ),
 ]
 FormatOpt = Annotated[TextFormat, typer.Option("--format", "-f", help="Output format.")]
+SheetFormatOpt = Annotated[
+    SheetFormat,
+    typer.Option("--format", "-f", help="Output format; html, pdf and docx are printable sheets."),
+]
+IssuerOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--issuer",
+        help="Sheets: issuing body for the header, e.g. 'Ban Tuyên giáo Tỉnh ủy'.",
+        show_default=False,
+    ),
+]
+PlaceOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--place", help="Sheets: place in the header date line, e.g. 'Kon Tum'.", show_default=False
+    ),
+]
+IssuedOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--issued",
+        help="Sheets: document date (YYYY-MM-DD); default today when a header is asked for.",
+        show_default=False,
+    ),
+]
+PartyOpt = Annotated[
+    bool,
+    typer.Option("--party", help="Sheets: Party header (ĐẢNG CỘNG SẢN VIỆT NAM) instead of the state motto."),
+]
 OutputOpt = Annotated[
     Optional[Path],  # noqa: UP045
     typer.Option(
@@ -292,6 +338,63 @@ def parse_month(text: str | None, today: dt.date) -> tuple[int, int]:
     return year, month
 
 
+def sheet_info(
+    loaded: Catalogue,
+    now: dt.date,
+    issuer: str | None,
+    place: str | None,
+    issued: str | None,
+    party: bool,
+    style: DateStyle,
+) -> SheetInfo:
+    """Header and footer facts for a printable sheet."""
+    from calendar_gen.render.html import Header, SheetInfo
+
+    issued_date = None
+    if issued is not None:
+        try:
+            issued_date = dt.date.fromisoformat(issued)
+        except ValueError:
+            raise typer.BadParameter(
+                f"'{issued}' is not a date; use YYYY-MM-DD", param_hint="--issued"
+            ) from None
+    elif issuer or place or party:
+        issued_date = now
+    names = tuple(f.title or Path(f.path).name for f in loaded.files)
+    return SheetInfo(names, now, Header(issuer, place, issued_date, party), style)
+
+
+def render_sheet(fmt: SheetFormat, html: Callable[[], str], docx: Callable[[], bytes]) -> bytes:
+    """HTML, PDF (from the HTML) or DOCX bytes; a missing optional extra is a message, not a crash."""
+    import jinja2
+
+    from calendar_gen.render.pdf import MissingExtra, html_to_pdf
+
+    try:
+        if fmt is SheetFormat.DOCX:
+            return docx()
+        page = html()
+        return html_to_pdf(page) if fmt is SheetFormat.PDF else page.encode("utf-8")
+    except MissingExtra as exc:
+        fail(str(exc))
+    except jinja2.TemplateSyntaxError as exc:
+        fail(f"template {exc.filename or exc.name}, line {exc.lineno}: {exc.message}")
+    except jinja2.TemplateError as exc:
+        fail(f"template error: {exc}; check your --templates folder")
+
+
+def emit_sheet(fmt: SheetFormat, data: bytes, output: Path | None) -> None:
+    """PDF and Word are binary: they go to a file, or to a pipe, never to a terminal."""
+    if fmt in (SheetFormat.PDF, SheetFormat.DOCX) and output is None and sys.stdout.isatty():
+        raise typer.BadParameter(
+            f"--format {fmt.value} writes a file: add -o FILE.{fmt.value}", param_hint="--output"
+        )
+    emit_bytes(data, output)
+
+
+SHEETS = (SheetFormat.HTML, SheetFormat.PDF, SheetFormat.DOCX)
+
+
 @app.command()
 def month(
     month_arg: Annotated[
@@ -305,13 +408,17 @@ def month(
     tag: TagOpt = None,
     kind: KindOpt = None,
     round_: RoundOpt = False,
-    fmt: FormatOpt = TextFormat.TEXT,
+    fmt: SheetFormatOpt = SheetFormat.TEXT,
     output: OutputOpt = None,
     date_style: StyleOpt = DateStyle.ND30,
     templates: TemplatesOpt = None,
+    issuer: IssuerOpt = None,
+    place: PlaceOpt = None,
+    issued: IssuedOpt = None,
+    party: PartyOpt = False,
     today: TodayOpt = None,
 ) -> None:
-    """The anniversaries of a month, as the guidance paragraph or a list."""
+    """The anniversaries of a month: the guidance paragraph, a list, or a printable sheet."""
     import calendar as gregorian
 
     from calendar_gen.occurrences import occurrences
@@ -319,19 +426,31 @@ def month(
 
     now = resolve_today(today)
     year, number = parse_month(month_arg, now)
-    _, entries = selected_entries(catalogue, no_default, province, scope, tag, kind, now)
+    loaded, entries = selected_entries(catalogue, no_default, province, scope, tag, kind, now)
     start = dt.date(year, number, 1)
     end = dt.date(year, number, gregorian.monthrange(year, number)[1])
     found = occurrences(entries, start, end)
     if round_:
         found = round_only(found)
-    if fmt is TextFormat.TEXT:
+    if fmt in SHEETS:
+        from calendar_gen.render.docx import month_docx
+        from calendar_gen.render.html import month_html
+
+        info = sheet_info(loaded, now, issuer, place, issued, party, date_style)
+        data = render_sheet(
+            fmt,
+            lambda: month_html(found, year, number, info, templates),
+            lambda: month_docx(found, year, number, info),
+        )
+        emit_sheet(fmt, data, output)
+        return
+    if fmt is SheetFormat.TEXT:
         from calendar_gen.render.text import month_text
 
         text = run_template(month_text, found, year, number, date_style, templates)
     else:
-        text = render_list(found, fmt, date_style)
-    emit(text, output, bom=fmt is TextFormat.CSV)
+        text = render_list(found, TextFormat(fmt.value), date_style)
+    emit(text, output, bom=fmt is SheetFormat.CSV)
 
 
 @app.command()
@@ -344,10 +463,14 @@ def year(
     tag: TagOpt = None,
     kind: KindOpt = None,
     round_: RoundOpt = False,
-    fmt: FormatOpt = TextFormat.TEXT,
+    fmt: SheetFormatOpt = SheetFormat.TEXT,
     output: OutputOpt = None,
     date_style: StyleOpt = DateStyle.ND30,
     templates: TemplatesOpt = None,
+    issuer: IssuerOpt = None,
+    place: PlaceOpt = None,
+    issued: IssuedOpt = None,
+    party: PartyOpt = False,
     today: TodayOpt = None,
 ) -> None:
     """The yearly jubilee list, month by month, năm tròn and năm lẻ 5 first."""
@@ -355,17 +478,29 @@ def year(
     from calendar_gen.selection import round_only
 
     now = resolve_today(today)
-    _, entries = selected_entries(catalogue, no_default, province, scope, tag, kind, now)
+    loaded, entries = selected_entries(catalogue, no_default, province, scope, tag, kind, now)
     found = occurrences(entries, dt.date(year_arg, 1, 1), dt.date(year_arg, 12, 31), yearly=True)
     if round_:
         found = round_only(found)
-    if fmt is TextFormat.TEXT:
+    if fmt in SHEETS:
+        from calendar_gen.render.docx import year_docx
+        from calendar_gen.render.html import year_html
+
+        info = sheet_info(loaded, now, issuer, place, issued, party, date_style)
+        data = render_sheet(
+            fmt,
+            lambda: year_html(found, year_arg, info, templates, round_),
+            lambda: year_docx(found, year_arg, info, round_),
+        )
+        emit_sheet(fmt, data, output)
+        return
+    if fmt is SheetFormat.TEXT:
         from calendar_gen.render.text import year_text
 
         text = run_template(year_text, found, year_arg, date_style, templates, round_)
     else:
-        text = render_list(found, fmt, date_style)
-    emit(text, output, bom=fmt is TextFormat.CSV)
+        text = render_list(found, TextFormat(fmt.value), date_style)
+    emit(text, output, bom=fmt is SheetFormat.CSV)
 
 
 @app.command()

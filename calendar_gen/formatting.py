@@ -125,3 +125,8 @@ def mention(occ: Occurrence, style: DateStyle = DateStyle.ND30) -> str:
     inside = period(occ, style)
     suffix = f" ({inside})" if inside else ""
     return f"{prefix}{occ.anniversary.name}{suffix}"
+
+
+def long_date(date: dt.date) -> str:
+    """A document date (Nghị định 30/2020, Phụ lục I): "ngày 05 tháng 02 năm 2024"."""
+    return f"ngày {_day(date.day, DateStyle.ND30)} tháng {_month(date.month, DateStyle.ND30)} năm {date.year}"

@@ -1,0 +1,157 @@
+"""Printable sheets as HTML: the month (grid, table, paragraph) and the year (jubilees, months).
+
+Jinja2 templates with autoescape and StrictUndefined (``templates/*.html.j2``); users can override
+any of them with ``--templates DIR``. Print CSS follows Nghị định 30/2020/NĐ-CP: A4 portrait,
+serif type, margins 20/15/20/30 mm. Pure: the generation date comes in as an argument.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from calendar_gen import __version__, lunar
+from calendar_gen.formatting import DateStyle, long_date, lunar_short, solar
+from calendar_gen.model import Occurrence, Precision
+from calendar_gen.monthgrid import WEEKDAYS, month_grid
+from calendar_gen.render.text import environment, month_text, view
+from calendar_gen.selection import ROUND
+
+ROUND_VALUES = {r.value for r in ROUND}
+
+
+@dataclass(frozen=True)
+class Header:
+    """The administrative header block (Nghị định 30/2020): issuing body, place and date."""
+
+    issuer: str | None = None
+    place: str | None = None
+    issued: dt.date | None = None
+    party: bool = False  # Party bodies write "ĐẢNG CỘNG SẢN VIỆT NAM" instead of the state motto
+
+    def context(self) -> dict[str, Any] | None:
+        """What the template needs, or None when there is no header."""
+        if not (self.issuer or self.place or self.issued):
+            return None
+        when = long_date(self.issued) if self.issued else ""
+        place_date = f"{self.place}, {when}" if self.place and when else (self.place or when.capitalize())
+        return {"issuer": self.issuer, "party": self.party, "place_date": place_date}
+
+
+@dataclass(frozen=True)
+class SheetInfo:
+    """What the footer says: which catalogues, when, by which version."""
+
+    catalogues: tuple[str, ...]
+    generated: dt.date
+    header: Header = Header()
+    style: DateStyle = DateStyle.ND30
+
+
+def row(occ: Occurrence, style: DateStyle) -> dict[str, Any]:
+    """One table row: the record plus the solar and lunar dates as printed."""
+    item = view(occ, style)
+    day = occ.lunar or lunar.from_solar(occ.date)
+    if item["whole_month"]:
+        item["date_cell"], item["lunar_cell"] = f"Tháng {occ.date.month}", ""
+    elif occ.precision is Precision.YEAR:
+        item["date_cell"], item["lunar_cell"] = "Trong năm", ""
+    else:
+        item["date_cell"], item["lunar_cell"] = solar(occ.date, style), lunar_short(day)
+    item["highlight"] = item["round_class"] in ROUND_VALUES
+    return item
+
+
+def number_sources(rows: list[dict[str, Any]]) -> list[str]:
+    """Give each distinct source a note number (``row["source_ref"]``); the notes, in order.
+
+    Full sources are long (document numbers, several URLs): printed in the table they would take
+    more room than the anniversaries, so the table shows the number and the notes follow it.
+    """
+    notes: dict[str, int] = {}
+    for item in rows:
+        source = item["source"]
+        if source:
+            item["source_ref"] = notes.setdefault(source, len(notes) + 1)
+        else:
+            item["source_ref"] = None
+    return list(notes)
+
+
+def _common(info: SheetInfo, title: str) -> dict[str, Any]:
+    return {
+        "title": title,
+        "header": info.header.context(),
+        "catalogues": list(info.catalogues),
+        "generated_text": solar(info.generated, DateStyle.ND30),
+        "generated_iso": info.generated.isoformat(),
+        "version": __version__,
+    }
+
+
+def month_html(
+    occurrences: Sequence[Occurrence],
+    year: int,
+    month: int,
+    info: SheetInfo,
+    templates: Path | None = None,
+) -> str:
+    """The monthly sheet."""
+    style = info.style
+    dated = [o for o in occurrences if o.precision is not Precision.YEAR]
+    in_grid = [
+        o for o in dated if not (o.precision is Precision.MONTH and o.anniversary.observed_day is None)
+    ]
+    weeks = [
+        [
+            {
+                "day": cell.date.day,
+                "in_month": cell.in_month,
+                "lunar_label": cell.lunar_label,
+                "sunday": cell.date.weekday() == 6,
+                "marks": [view(o, style)["text"] for o in cell.occurrences],
+                "round": any(o.round_class in ROUND for o in cell.occurrences),
+            }
+            for cell in week
+        ]
+        for week in month_grid(year, month, in_grid)
+    ]
+    rows = [row(o, style) for o in dated]
+    template = environment(templates).get_template("month.html.j2")
+    return template.render(
+        **_common(info, f"Các ngày kỷ niệm tháng {month} năm {year}"),
+        weekdays=WEEKDAYS,
+        weeks=weeks,
+        rows=rows,
+        sources=number_sources(rows),
+        paragraph=month_text(dated, year, month, style, templates).strip(),
+    )
+
+
+def year_html(
+    occurrences: Sequence[Occurrence],
+    year: int,
+    info: SheetInfo,
+    templates: Path | None = None,
+    round_only: bool = False,
+) -> str:
+    """The yearly list: năm tròn and năm lẻ 5 first, then every month."""
+    rows = [row(o, info.style) for o in occurrences]
+    months = [
+        (number, [r for r in rows if r["precision"] != "year" and int(r["date"][5:7]) == number])
+        for number in range(1, 13)
+    ]
+    template = environment(templates).get_template("year.html.j2")
+    title = f"Các ngày kỷ niệm năm {year}" + (" (năm tròn, năm lẻ 5)" if round_only else "")
+    return template.render(
+        **_common(info, title),
+        sources=number_sources(rows),
+        year=year,
+        round_only=round_only,
+        jubilees=[r for r in rows if r["highlight"]],
+        whole_year=[r for r in rows if r["precision"] == "year"],
+        months=[(number, items) for number, items in months if items],
+    )
