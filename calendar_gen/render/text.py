@@ -28,7 +28,8 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
     folders.append(str(resource_dir("templates")))
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(folders, encoding="utf-8"),
-        autoescape=jinja2.select_autoescape(["html", "htm", "xml"]),
+        # Names like "month.html.j2": the extension to match is "html.j2", not "j2".
+        autoescape=jinja2.select_autoescape(["html", "htm", "xml", "html.j2", "xml.j2"], default=False),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,

@@ -1,0 +1,46 @@
+"""Screenshots for the README, taken in Debian's Chromium (apt-get install chromium).
+
+    python docs/make_screenshots.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from calendar_gen.catalogue import load  # noqa: E402
+from calendar_gen.occurrences import occurrences  # noqa: E402
+from calendar_gen.paths import default_catalogue, province_catalogues  # noqa: E402
+from calendar_gen.render.html import Header, SheetInfo, month_html  # noqa: E402
+
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def main() -> None:
+    """Render March 2024 for Kon Tum and save the first screen of it."""
+    from playwright.sync_api import sync_playwright
+
+    today = dt.date(2024, 2, 27)
+    catalogue = load([default_catalogue(), province_catalogues()["kon-tum"]], today)
+    found = occurrences(catalogue.entries, dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+    header = Header("Ban Tuyên giáo và Dân vận Tỉnh ủy Kon Tum", "Kon Tum", today, party=True)
+    info = SheetInfo(tuple(f.title or f.path for f in catalogue.files), today, header)
+    with tempfile.TemporaryDirectory() as folder:
+        page_file = Path(folder) / "sheet.html"
+        page_file.write_text(month_html(found, 2024, 3, info), encoding="utf-8")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+            page = browser.new_page(viewport={"width": 900, "height": 1270})
+            page.goto(page_file.as_uri())
+            page.screenshot(path=str(HERE / "thang-3-2024.png"))
+            browser.close()
+    print(HERE / "thang-3-2024.png")
+
+
+if __name__ == "__main__":
+    main()
