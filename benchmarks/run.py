@@ -29,14 +29,16 @@ sys.path.insert(0, str(HERE.parent))
 from calendar_gen import lunar  # noqa: E402
 from calendar_gen.catalogue import load_file  # noqa: E402
 from calendar_gen.model import Calendar, Precision  # noqa: E402
+from calendar_gen.paths import default_catalogue, province_catalogues  # noqa: E402
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
-def remind_script(catalogue: Path, year: int, target: Path) -> int:
+def remind_script(catalogues: list[Path], year: int, target: Path) -> int:
     """The same entries as a Remind script; lunar dates are given to Remind pre-converted."""
     lines = []
-    for entry in load_file(catalogue, dt.date(year, 1, 1)).entries:
+    entries = [e for path in catalogues for e in load_file(path, dt.date(2026, 11, 22)).entries]
+    for entry in entries:
         founded = entry.founded
         text = entry.name.replace("[", "(").replace("]", ")")
         if founded.calendar is Calendar.LUNAR:
@@ -104,7 +106,9 @@ def main() -> None:
     if not synthetic.exists():
         subprocess.run([sys.executable, str(HERE / "make_catalogue.py"), "10000", str(synthetic)], check=True)
     rem = OUT / "synthetic-10000.rem"
-    count = remind_script(synthetic, 2030, rem)
+    count = remind_script([synthetic], 2030, rem)
+    sheet_rem = OUT / "march-2024.rem"
+    remind_script([default_catalogue(), province_catalogues()["kon-tum"]], 2024, sheet_rem)
     exe = shutil.which("calendar-gen") or f"{sys.executable} -m calendar_gen"
     cache = tempfile.mkdtemp(prefix="calendar-gen-bench-")
     env = {**os.environ, "CALENDAR_GEN_CACHE_DIR": cache}
@@ -112,6 +116,8 @@ def main() -> None:
     year = f"{exe} year 2030 --format json --no-default -c {synthetic} --today 2026-11-22"
     month = f"{exe} month 2024-03 --today 2026-11-22"
     feed = f"{exe} feed --today 2026-11-22"
+    sheet = f"{exe} month 2024-03 -p kon-tum --today 2026-11-22"
+    remind_month = f"remind -pp {sheet_rem} Mar 2024"
     big_feed = f"{exe} feed --no-default -c {synthetic} --from 2021 --to 2030 --today 2026-11-22"
     results = {}
     results.update(
@@ -122,6 +128,9 @@ def main() -> None:
                 f"remind -s12 ({count} REMs)": f"remind -s12 {rem} Jan 1 2030",
                 "feed (shipped, default range), cache warm": feed,
                 "feed 10k x 10 years, cache warm": big_feed,
+                "sheet html (March 2024, Kon Tum)": f"{sheet} -f html -o {OUT / 's.html'}",
+                "sheet pdf (March 2024, Kon Tum)": f"{sheet} -f pdf -o {OUT / 's.pdf'}",
+                "remind -pp | rem2pdf (same month)": f"{remind_month} | rem2pdf > {OUT / 'r.pdf'}",
             },
             15,
             env,
