@@ -1,6 +1,6 @@
 """Screenshots for the README, taken in Debian's Chromium (apt-get install chromium).
 
-    python docs/make_screenshots.py
+python docs/make_screenshots.py
 """
 
 from __future__ import annotations

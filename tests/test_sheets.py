@@ -1,5 +1,8 @@
-"""Printable sheets checked as a person would: in Debian's Chromium (Playwright), in WeasyPrint's
-PDF and in Word's format, with every mention present and every font covering Vietnamese."""
+"""Printable sheets checked as a person would.
+
+In Debian's Chromium (Playwright), in WeasyPrint's PDF and in Word's format: every mention is
+present and every font covers Vietnamese.
+"""
 
 from __future__ import annotations
 
@@ -79,7 +82,9 @@ def page_count(pdf: Path) -> int:
 
 def font_files() -> dict[str, str]:
     """PostScript name → font file, from fontconfig."""
-    listing = subprocess.run(["fc-list", ":", "postscriptname", "file"], capture_output=True, text=True, check=True)
+    listing = subprocess.run(
+        ["fc-list", ":", "postscriptname", "file"], capture_output=True, text=True, check=True
+    )
     files = {}
     for line in listing.stdout.splitlines():
         path, _, rest = line.partition(":")
@@ -173,7 +178,10 @@ def test_docx_reads_back_with_every_mention(tmp_path: Path) -> None:
         assert mention(occ) in cells
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings[0] == "CÁC NGÀY KỶ NIỆM THÁNG 3 NĂM 2024"
-    assert any(p.text.startswith("Tuyên truyền các ngày kỷ niệm trong tháng 3/2024, gồm:") for p in document.paragraphs)
+    assert any(
+        p.text.startswith("Tuyên truyền các ngày kỷ niệm trong tháng 3/2024, gồm:")
+        for p in document.paragraphs
+    )
     assert month_docx(found, 2024, 3, INFO) == path.read_bytes()  # deterministic
 
 
@@ -224,8 +232,24 @@ def test_cli_sheet_formats(tmp_path: Path) -> None:
         target = tmp_path / f"thang-3.{fmt}"
         result = runner.invoke(
             app,
-            ["month", "2024-03", "-p", "kon-tum", "-f", fmt, "-o", str(target), "--issuer", "Ban Tuyên giáo",
-             "--place", "Kon Tum", "--issued", "2024-02-27", "--today", "2026-11-22"],
+            [
+                "month",
+                "2024-03",
+                "-p",
+                "kon-tum",
+                "-f",
+                fmt,
+                "-o",
+                str(target),
+                "--issuer",
+                "Ban Tuyên giáo",
+                "--place",
+                "Kon Tum",
+                "--issued",
+                "2024-02-27",
+                "--today",
+                "2026-11-22",
+            ],
         )
         assert result.exit_code == 0, result.stderr
         assert target.stat().st_size > 5_000
