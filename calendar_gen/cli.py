@@ -636,33 +636,36 @@ def feed(
     today: TodayOpt = None,
 ) -> None:
     """An iCalendar feed (.ics) to subscribe to in Google, Apple, Outlook or Thunderbird."""
-    from calendar_gen.occurrences import occurrences
-    from calendar_gen.render.ics import FeedOptions, render_feed
-    from calendar_gen.selection import round_only
+    from calendar_gen.feeds import DEFAULT_DOMAIN, FeedQuery, build_feed
 
     now = resolve_today(today)
-    first = year_from if year_from is not None else now.year - 1
-    last = year_to if year_to is not None else now.year + 2
-    if first > last:
-        raise typer.BadParameter(f"--from {first} is after --to {last}", param_hint="--from")
-    if not DOMAIN.match(domain):
+    if year_from is not None and year_to is not None and year_from > year_to:
+        raise typer.BadParameter(f"--from {year_from} is after --to {year_to}", param_hint="--from")
+    if not DOMAIN.match(domain or DEFAULT_DOMAIN):
         raise typer.BadParameter(
             f"'{domain}' is not a domain name such as example.gov.vn", param_hint="--domain"
         )
-    loaded, entries = selected_entries(catalogue, no_default, province, scope, tag, kind, now)
-    found = occurrences(entries, dt.date(first, 1, 1), dt.date(last, 12, 31))
-    if round_:
-        found = round_only(found)
-    titles = [f.title for f in loaded.files if f.title]
-    options = FeedOptions(
-        name=name or (" + ".join(titles) or "Các ngày kỷ niệm") + (" (năm tròn, năm lẻ 5)" if round_ else ""),
-        description=description or "Các ngày kỷ niệm, số năm tính theo năm dương lịch; tạo bởi calendar-gen.",
-        stamp=feed_stamp([Path(f.path) for f in loaded.files]),
-        domain=domain,
-        alarm_days=alarm,
-        style=date_style,
+    check_filters(scope, kind)
+    loaded = load_catalogue(catalogue_paths(catalogue, no_default, province), now)
+    query = FeedQuery(
+        tuple(scope or ()), tuple(tag or ()), tuple(kind or ()), round_, alarm, year_from, year_to
     )
-    emit_bytes(render_feed(found, options), output)
+    first, last = query.years(now)
+    if first > last:
+        raise typer.BadParameter(
+            f"the years {first}–{last} are empty; give both --from and --to", param_hint="--from"
+        )
+    data = build_feed(
+        loaded,
+        query,
+        now,
+        feed_stamp([Path(f.path) for f in loaded.files]),
+        domain,
+        name,
+        description,
+        date_style,
+    )
+    emit_bytes(data, output)
 
 
 def _version(value: bool) -> None:

@@ -1,0 +1,70 @@
+"""One feed per query, for the ``feed`` command, the server and the static build alike.
+
+All three call :func:`build_feed`, so the same query gives the same bytes however it is served.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from calendar_gen.catalogue import Catalogue
+from calendar_gen.formatting import DateStyle
+from calendar_gen.occurrences import occurrences
+from calendar_gen.render.ics import FeedOptions, render_feed
+from calendar_gen.selection import round_only, select
+
+DEFAULT_DOMAIN = "calendar-gen.invalid"
+DEFAULT_DESCRIPTION = "Các ngày kỷ niệm, số năm tính theo năm dương lịch; tạo bởi calendar-gen."
+
+
+@dataclass(frozen=True)
+class FeedQuery:
+    """The filters of one feed; years default to last year through two years ahead."""
+
+    scopes: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    round_only: bool = False
+    alarm: int | None = None
+    first: int | None = None
+    last: int | None = None
+
+    def years(self, today: dt.date) -> tuple[int, int]:
+        """The first and last year covered."""
+        first = self.first if self.first is not None else today.year - 1
+        last = self.last if self.last is not None else today.year + 2
+        return first, last
+
+
+def feed_name(catalogue: Catalogue, query: FeedQuery) -> str:
+    """The default calendar name: the catalogues' titles, marked when only round years are kept."""
+    titles = [f.title for f in catalogue.files if f.title]
+    return (" + ".join(titles) or "Các ngày kỷ niệm") + (" (năm tròn, năm lẻ 5)" if query.round_only else "")
+
+
+def build_feed(
+    catalogue: Catalogue,
+    query: FeedQuery,
+    today: dt.date,
+    stamp: dt.datetime,
+    domain: str = DEFAULT_DOMAIN,
+    name: str | None = None,
+    description: str | None = None,
+    style: DateStyle = DateStyle.ND30,
+) -> bytes:
+    """The iCalendar bytes of a query over a catalogue."""
+    entries = select(catalogue.entries, query.scopes, query.tags, query.kinds)
+    first, last = query.years(today)
+    found = occurrences(entries, dt.date(first, 1, 1), dt.date(last, 12, 31))
+    if query.round_only:
+        found = round_only(found)
+    options = FeedOptions(
+        name=name or feed_name(catalogue, query),
+        description=description or DEFAULT_DESCRIPTION,
+        stamp=stamp,
+        domain=domain,
+        alarm_days=query.alarm,
+        style=style,
+    )
+    return render_feed(found, options)
