@@ -585,14 +585,12 @@ def feed_stamp(paths: list[Path]) -> dt.datetime:
     """DTSTAMP: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else the newest catalogue's mtime."""
     import os
 
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch is not None:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-        except (ValueError, OverflowError, OSError):
-            fail(f"SOURCE_DATE_EPOCH='{epoch}' is not a Unix time in seconds; unset it or fix it")
-    newest = max((p.stat().st_mtime for p in paths if p.exists()), default=0.0)
-    return dt.datetime.fromtimestamp(int(newest), dt.UTC)
+    from calendar_gen.stamps import StampError, source_stamp
+
+    try:
+        return source_stamp(paths, os.environ)
+    except StampError as exc:
+        fail(str(exc))
 
 
 @app.command()

@@ -1,0 +1,156 @@
+"""Read and check the query strings of the web routes.
+
+Every mistake is a QueryError naming the parameter, which the server answers with 400.
+Pure: the catalogue and today come in as arguments.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+
+from calendar_gen.catalogue import SCOPE, SLUG, Catalogue
+from calendar_gen.feeds import FeedQuery
+
+MAX_QUERY = 2048  # characters in the whole query string
+MAX_VALUE = 256  # characters in one parameter
+MAX_SPAN_YEARS = 50
+FEED_PARAMS = ("scope", "tag", "kind", "round", "alarm", "from", "to")
+API_PARAMS = ("from", "to", "scope", "tag", "kind", "round")
+TRUE = {"1", "true", "yes", "on"}
+FALSE = {"", "0", "false", "no", "off"}
+
+
+class QueryError(ValueError):
+    """A bad query parameter; ``str()`` is the message for the user."""
+
+    def __init__(self, param: str, message: str) -> None:
+        self.param = param
+        super().__init__(f"parameter '{param}': {message}")
+
+
+def single_values(
+    items: Iterable[tuple[str, str]], allowed: Sequence[str], raw_length: int
+) -> dict[str, str]:
+    """Query items as a dict; unknown, repeated and oversized parameters are errors."""
+    if raw_length > MAX_QUERY:
+        raise QueryError("query", f"the query string is longer than {MAX_QUERY} characters")
+    values: dict[str, str] = {}
+    for key, value in items:
+        if key not in allowed:
+            raise QueryError(key, f"unknown parameter; use {', '.join(allowed)}")
+        if key in values:
+            raise QueryError(key, "given twice; separate several values with commas (tag=a,b)")
+        if len(value) > MAX_VALUE:
+            raise QueryError(key, f"longer than {MAX_VALUE} characters")
+        values[key] = value.strip()
+    return values
+
+
+def _list(values: dict[str, str], key: str) -> tuple[str, ...]:
+    return tuple(v for v in (part.strip() for part in values.get(key, "").split(",")) if v)
+
+
+def _scopes(values: dict[str, str], catalogue: Catalogue) -> tuple[str, ...]:
+    scopes = _list(values, "scope")
+    known = {e.scope for e in catalogue.entries} | {e.scope.split(":")[0] for e in catalogue.entries}
+    for scope in scopes:
+        if not (SCOPE.match(scope) or scope in ("province", "sector")) or scope not in known:
+            raise QueryError("scope", f"unknown scope '{scope}'; known: {', '.join(sorted(known))}")
+    return scopes
+
+
+def _tags(values: dict[str, str], catalogue: Catalogue) -> tuple[str, ...]:
+    tags = _list(values, "tag")
+    known = {t for e in catalogue.entries for t in e.tags}
+    for tag in tags:
+        if not SLUG.match(tag) or tag not in known:
+            raise QueryError("tag", f"unknown tag '{tag}'")
+    return tags
+
+
+def _kinds(values: dict[str, str], catalogue: Catalogue) -> tuple[str, ...]:
+    kinds = _list(values, "kind")
+    known = {e.kind for e in catalogue.entries if e.kind}
+    for kind in kinds:
+        if kind not in known:
+            raise QueryError("kind", f"unknown kind '{kind}'; known: {', '.join(sorted(known))}")
+    return kinds
+
+
+def _flag(values: dict[str, str], key: str) -> bool:
+    value = values.get(key, "").lower()
+    if value in TRUE:
+        return True
+    if value in FALSE:
+        return False
+    raise QueryError(key, f"'{value}' is not 1 or 0")
+
+
+def _year(values: dict[str, str], key: str) -> int | None:
+    value = values.get(key)
+    if not value:
+        return None
+    if not re.fullmatch(r"\d{1,4}", value) or not 1 <= int(value) <= 9999:
+        raise QueryError(key, f"'{value}' is not a year from 1 to 9999")
+    return int(value)
+
+
+def feed_query(
+    items: Iterable[tuple[str, str]], raw_length: int, catalogue: Catalogue, today: dt.date
+) -> FeedQuery:
+    """``/feed.ics?scope=&tag=&kind=&round=&alarm=&from=&to=``."""
+    values = single_values(items, FEED_PARAMS, raw_length)
+    alarm = None
+    if values.get("alarm"):
+        text = values["alarm"]
+        if not re.fullmatch(r"\d{1,2}", text) or int(text) > 60:
+            raise QueryError("alarm", f"'{text}' is not a number of days from 0 to 60")
+        alarm = int(text)
+    query = FeedQuery(
+        scopes=_scopes(values, catalogue),
+        tags=_tags(values, catalogue),
+        kinds=_kinds(values, catalogue),
+        round_only=_flag(values, "round"),
+        alarm=alarm,
+        first=_year(values, "from"),
+        last=_year(values, "to"),
+    )
+    first, last = query.years(today)
+    if first > last:
+        raise QueryError("from", f"{first} is after {last}")
+    if last - first + 1 > MAX_SPAN_YEARS:
+        raise QueryError("to", f"{first}–{last} spans more than {MAX_SPAN_YEARS} years")
+    return query
+
+
+def _date(values: dict[str, str], key: str) -> dt.date:
+    value = values.get(key)
+    if not value:
+        raise QueryError(key, "missing; give a date as YYYY-MM-DD")
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError(value)
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise QueryError(key, f"'{value}' is not a date; use YYYY-MM-DD") from None
+
+
+def api_query(
+    items: Iterable[tuple[str, str]], raw_length: int, catalogue: Catalogue
+) -> tuple[dt.date, dt.date, FeedQuery]:
+    """``/api/occurrences?from=YYYY-MM-DD&to=YYYY-MM-DD`` with the feed filters."""
+    values = single_values(items, API_PARAMS, raw_length)
+    start, end = _date(values, "from"), _date(values, "to")
+    if start > end:
+        raise QueryError("from", f"{start} is after {end}")
+    if end.year - start.year + 1 > MAX_SPAN_YEARS:
+        raise QueryError("to", f"the range spans more than {MAX_SPAN_YEARS} years")
+    query = FeedQuery(
+        _scopes(values, catalogue),
+        _tags(values, catalogue),
+        _kinds(values, catalogue),
+        _flag(values, "round"),
+    )
+    return start, end, query
