@@ -666,6 +666,130 @@ def feed(
     emit_bytes(data, output)
 
 
+HostOpt = Annotated[str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")]
+PortOpt = Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)]
+DomainOpt = Annotated[
+    str, typer.Option("--domain", help="Domain part of every event UID; keep it fixed once published.")
+]
+
+
+@app.command()
+def serve(
+    catalogue: CatalogueOpt = None,
+    no_default: NoDefaultOpt = False,
+    province: ProvinceOpt = None,
+    host: HostOpt = "127.0.0.1",
+    port: PortOpt = 8000,
+    domain: DomainOpt = "calendar-gen.invalid",
+    public_url: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--public-url",
+            help="Public address of the site (https://...), for subscribe links.",
+            show_default=False,
+        ),
+    ] = None,
+    templates: TemplatesOpt = None,
+    date_style: StyleOpt = DateStyle.ND30,
+    access_log: Annotated[bool, typer.Option("--access-log", help="Log every request.")] = False,
+    today: TodayOpt = None,
+) -> None:
+    """Serve the subscribe page, feeds, sheets and JSON over HTTP; catalogues reload on change."""
+    import logging
+
+    import uvicorn
+
+    from calendar_gen.server import create_app
+
+    now = resolve_today(today)
+    if not DOMAIN.match(domain):
+        raise typer.BadParameter(
+            f"'{domain}' is not a domain name such as example.gov.vn", param_hint="--domain"
+        )
+    if public_url is not None and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", public_url):
+        raise typer.BadParameter(f"'{public_url}' is not an http(s) address", param_hint="--public-url")
+    paths = catalogue_paths(catalogue, no_default, province)
+    load_catalogue(paths, now)  # refuse to start on a broken catalogue, listing every problem
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    fixed_today = (lambda: now) if today is not None else None
+    application = create_app(
+        paths, domain=domain, public_url=public_url, templates=templates, style=date_style, today=fixed_today
+    )
+    typer.echo(f"calendar-gen: serving http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    try:
+        uvicorn.run(application, host=host, port=port, access_log=access_log, log_level="info")
+    except OSError as exc:
+        fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}; choose another --port")
+
+
+@app.command()
+def build(
+    folder: Annotated[
+        Path, typer.Argument(metavar="DIR", help="Folder of the site; replaced as a whole when done.")
+    ],
+    catalogue: CatalogueOpt = None,
+    no_default: NoDefaultOpt = False,
+    province: ProvinceOpt = None,
+    year_from: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--from", help="First year; default: last year.", min=1, max=9999, show_default=False),
+    ] = None,
+    year_to: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--to", help="Last year; default: two years ahead.", min=1, max=9999, show_default=False
+        ),
+    ] = None,
+    domain: DomainOpt = "calendar-gen.invalid",
+    base_url: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--base-url", help="Public address of the site, for absolute subscribe links.", show_default=False
+        ),
+    ] = None,
+    templates: TemplatesOpt = None,
+    date_style: StyleOpt = DateStyle.ND30,
+    today: TodayOpt = None,
+) -> None:
+    """Write a static site (feeds, month and year pages, subscribe page) for any web server or CDN."""
+    from calendar_gen.feeds import FeedQuery
+    from calendar_gen.publish import PublishError, publish
+    from calendar_gen.site import site_files
+
+    now = resolve_today(today)
+    first, last = FeedQuery(first=year_from, last=year_to).years(now)
+    if first > last:
+        raise typer.BadParameter(f"--from {first} is after --to {last}", param_hint="--from")
+    if last - first + 1 > 50:
+        raise typer.BadParameter(f"{first}–{last} is more than 50 years", param_hint="--to")
+    if not DOMAIN.match(domain):
+        raise typer.BadParameter(
+            f"'{domain}' is not a domain name such as example.gov.vn", param_hint="--domain"
+        )
+    if base_url is not None and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", base_url):
+        raise typer.BadParameter(f"'{base_url}' is not an http(s) address", param_hint="--base-url")
+    paths = catalogue_paths(catalogue, no_default, province)
+    loaded = load_catalogue(paths, now)
+    files = site_files(
+        loaded,
+        now,
+        feed_stamp(paths),
+        first,
+        last,
+        domain=domain,
+        base_url=base_url or "",
+        style=date_style,
+        templates=templates,
+    )
+    total = 3 + len({e.scope for e in loaded.entries} - {"national"}) + (last - first + 1) * 13 + 1
+    try:
+        with typer.progressbar(length=total, label="calendar-gen: building", file=sys.stderr) as bar:
+            count = publish(folder, files, progress=lambda: bar.update(1))
+    except PublishError as exc:
+        fail(str(exc))
+    typer.echo(f"calendar-gen: wrote {count} files to {folder}", err=True)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"calendar-gen {__version__}")
