@@ -40,6 +40,53 @@ def main() -> None:
             page.screenshot(path=str(HERE / "thang-3-2024.png"))
             browser.close()
     print(HERE / "thang-3-2024.png")
+    index_screenshot()
+
+
+def index_screenshot() -> None:
+    """The subscribe page of ``calendar-gen serve``, with national năm tròn chosen."""
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "calendar_gen",
+            "serve",
+            "--port",
+            str(port),
+            "--province",
+            "kon-tum",
+            "--today",
+            "2026-11-22",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+            page = browser.new_page(viewport={"width": 900, "height": 1100})
+            page.goto(f"http://127.0.0.1:{port}/?scope=national&round=1&alarm=1")
+            page.screenshot(path=str(HERE / "trang-dang-ky.png"))
+            browser.close()
+    finally:
+        server.terminate()
+    print(HERE / "trang-dang-ky.png")
 
 
 if __name__ == "__main__":

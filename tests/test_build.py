@@ -1,0 +1,160 @@
+"""``calendar-gen build``: a static site that any server gives out byte for byte like ``serve``."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from .test_ics import check_lines, read_back
+from .test_server import Server, free_port
+
+ENV = {**os.environ, "PYTHONIOENCODING": "utf-8", "SOURCE_DATE_EPOCH": "1767225600"}
+
+
+def build(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "calendar_gen", "build", str(folder), "--today", "2026-11-22", *args],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=300,
+        check=False,
+    )
+
+
+def manifest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_site_has_feeds_pages_and_index(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = build(site, "--province", "kon-tum", "--base-url", "https://lich.example.gov.vn/")
+    assert result.returncode == 0, result.stderr
+    files = manifest(site)
+    for name in [
+        "feed.ics",
+        "feeds/toan-quoc.ics",
+        "feeds/nam-tron.ics",
+        "feeds/tinh-kon-tum.ics",
+        "index.html",
+        "month/2025-01.html",
+        "month/2028-12.html",
+        "year/2025.html",
+        "year/2028.html",
+    ]:
+        assert name in files, name
+    assert len([f for f in files if f.startswith("month/")]) == 48
+    for feed in [f for f in files if f.endswith(".ics")]:
+        data = (site / feed).read_bytes()
+        check_lines(data)
+        read_back(data)
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert "webcal://lich.example.gov.vn/feeds/nam-tron.ics" in index
+    assert "https://lich.example.gov.vn/feeds/tinh-kon-tum.ics" in index
+    assert not list(tmp_path.glob(".site.*"))  # no leftovers
+
+
+def test_static_site_serves_the_same_bytes_as_serve(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert build(site, "--province", "kon-tum").returncode == 0
+    port = free_port()
+    static = subprocess.Popen(
+        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "--directory", str(site)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    server = Server(["--province", "kon-tum"], tmp_path / "serve.log")
+    try:
+        for static_path, query in [
+            ("feed.ics", ""),
+            ("feeds/toan-quoc.ics", "?scope=national"),
+            ("feeds/nam-tron.ics", "?round=1"),
+            ("feeds/tinh-kon-tum.ics", "?scope=province:kon-tum"),
+        ]:
+            for _ in range(50):
+                try:
+                    with urllib.request.urlopen(
+                        f"http://127.0.0.1:{port}/{static_path}", timeout=10
+                    ) as response:
+                        static_bytes = response.read()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            status, _, served = server.get(f"/feed.ics{query}")
+            assert status == 200
+            assert static_bytes == served, static_path
+    finally:
+        static.terminate()
+        server.stop()
+
+
+def test_killed_build_leaves_the_previous_site_intact(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert build(site, "--from", "2026", "--to", "2026").returncode == 0
+    before = manifest(site)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "calendar_gen",
+            "build",
+            str(site),
+            "--from",
+            "2000",
+            "--to",
+            "2049",
+            "--today",
+            "2026-11-22",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=ENV,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        building = list(tmp_path.glob(".site.building-*"))
+        if building and len(list(building[0].rglob("*.html"))) >= 3:
+            break
+        time.sleep(0.05)
+    else:
+        raise AssertionError("the build never got going")
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert manifest(site) == before
+    assert list(tmp_path.glob(".site.building-*"))  # the half-written site is aside, not in place
+    again = build(site, "--from", "2027", "--to", "2027")
+    assert again.returncode == 0, again.stderr
+    assert "year/2027.html" in manifest(site) and "year/2026.html" not in manifest(site)
+    assert not list(tmp_path.glob(".site.*"))
+
+
+def test_interrupted_swap_is_recovered(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert build(site, "--from", "2026", "--to", "2026").returncode == 0
+    before = manifest(site)
+    os.rename(site, tmp_path / ".site.old-12345")  # killed between the two renames
+    from calendar_gen.publish import recover
+
+    recover(site)
+    assert manifest(site) == before
+
+
+def test_build_errors_are_messages(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = build(blocker)
+    assert result.returncode == 1 and "is not a folder" in result.stderr and "Traceback" not in result.stderr
+    result = build(tmp_path / "s", "--from", "1900", "--to", "2000")
+    assert result.returncode == 2 and "more than 50 years" in result.stderr
+    result = build(tmp_path / "s", "--base-url", "lich.gov.vn")
+    assert result.returncode == 2 and "--base-url" in result.stderr
