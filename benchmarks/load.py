@@ -1,0 +1,143 @@
+"""Load benchmark on loopback (bounded: 10 s per run, 64 connections), reported, not asserted.
+
+    python benchmarks/load.py          # needs wrk and nginx (Debian packages: wrk, nginx-light)
+
+Against ``calendar-gen serve`` with the shipped catalogue: the cached feed (plain and gzip), the
+304 path, and nginx serving the same feed built by ``calendar-gen build`` as the ceiling.
+Results go to benchmarks/out/load.md.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+SECONDS, CONNECTIONS = 10, 64
+NGINX_CONF = """
+worker_processes auto;
+daemon off;
+error_log {prefix}/error.log;
+pid {prefix}/nginx.pid;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    sendfile on;
+    types {{ text/calendar ics; text/html html; }}
+    charset utf-8;
+    charset_types text/calendar text/html;
+    server {{
+        listen 127.0.0.1:{port};
+        root {root};
+        location ~ \\.ics$ {{ add_header Cache-Control "public, max-age=3600"; }}
+    }}
+}}
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait(url: str) -> bytes:
+    for _ in range(200):
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return bytes(response.read())
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} never answered")
+
+
+def wrk(url: str, *headers: str) -> dict[str, str]:
+    """Run wrk and pick out requests/s, p99 latency and errors."""
+    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency"]
+    for header in headers:
+        args += ["-H", header]
+    text = subprocess.run([*args, url], capture_output=True, text=True, check=True).stdout
+    errors = re.search(r"Socket errors: (.*)", text)
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    return {
+        "rps": re.search(r"Requests/sec:\s+([\d.]+)", text).group(1),  # type: ignore[union-attr]
+        "p50": re.search(r"^\s+50%\s+(\S+)", text, re.M).group(1),  # type: ignore[union-attr]
+        "p99": re.search(r"^\s+99%\s+(\S+)", text, re.M).group(1),  # type: ignore[union-attr]
+        "errors": (errors.group(1) if errors else "none")
+        + (f"; non-2xx/3xx {non_2xx.group(1)}" if non_2xx else ""),
+    }
+
+
+def main() -> None:
+    """Serve, build, hammer, report."""
+    for tool in ("wrk", "nginx"):
+        if shutil.which(tool) is None and not Path(f"/usr/sbin/{tool}").exists():
+            sys.exit(f"the load benchmark needs {tool}: apt-get install -y {tool}")
+    OUT.mkdir(exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="calendar-gen-load-"))
+    work.chmod(0o755)  # nginx workers run as an unprivileged user
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "CALENDAR_GEN_CACHE_DIR": str(work / "cache")}
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "calendar_gen", "serve", "--port", str(port), "--today", "2026-11-22"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    nginx = None
+    rows = []
+    try:
+        feed_url = f"http://127.0.0.1:{port}/feed.ics"
+        body = wait(feed_url)
+        with urllib.request.urlopen(feed_url) as response:
+            etag = response.headers["ETag"]
+        rows.append(("serve: cached feed, plain", len(body), wrk(feed_url)))
+        rows.append(("serve: cached feed, gzip", 0, wrk(feed_url, "Accept-Encoding: gzip")))
+        rows.append(("serve: 304 (If-None-Match)", 0, wrk(feed_url, f"If-None-Match: {etag}")))
+        site = work / "site"
+        subprocess.run(
+            [sys.executable, "-m", "calendar_gen", "build", str(site), "--today", "2026-11-22"],
+            check=True,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        assert (site / "feed.ics").read_bytes() == body, "the built feed differs from the served one"
+        nginx_port = free_port()
+        conf = work / "nginx.conf"
+        conf.write_text(NGINX_CONF.format(prefix=work, port=nginx_port, root=site), encoding="utf-8")
+        nginx = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(work)], stderr=subprocess.DEVNULL)
+        static_url = f"http://127.0.0.1:{nginx_port}/feed.ics"
+        wait(static_url)
+        rows.append(("nginx: built feed.ics, plain (ceiling)", len(body), wrk(static_url)))
+    finally:
+        server.terminate()
+        if nginx is not None:
+            nginx.terminate()
+    lines = [
+        f"wrk -t2 -c{CONNECTIONS} -d{SECONDS}s on 127.0.0.1, shipped catalogue, default range; "
+        f"{os.cpu_count()} cores shared by server and wrk.",
+        "",
+        "| target | body bytes | requests/s | p50 | p99 | errors |",
+        "| --- | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for name, size, result in rows:
+        cells = [name, str(size or ""), result["rps"], result["p50"], result["p99"], result["errors"]]
+        lines.append("| " + " | ".join(cells) + " |")
+    text = "\n".join(lines) + "\n"
+    (OUT / "load.md").write_text(text, encoding="utf-8")
+    print(text)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
