@@ -10,7 +10,7 @@ import re
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
 
@@ -310,12 +310,12 @@ def render_list(
     return tabular.to_json(occurrences, style, today)
 
 
-def run_template(render: object, *args: object, **kwargs: object) -> str:
+def run_template(render: Callable[..., str], *args: Any, **kwargs: Any) -> str:
     """Render a text template; a broken user template is reported, not raised."""
     import jinja2
 
     try:
-        return render(*args, **kwargs)  # type: ignore[operator, no-any-return]
+        return render(*args, **kwargs)
     except jinja2.TemplateSyntaxError as exc:
         fail(f"template {exc.filename or exc.name}, line {exc.lineno}: {exc.message}")
     except jinja2.TemplateError as exc:
@@ -395,6 +395,34 @@ def emit_sheet(fmt: SheetFormat, data: bytes, output: Path | None) -> None:
 SHEETS = (SheetFormat.HTML, SheetFormat.PDF, SheetFormat.DOCX)
 
 
+def _render(module: str, function: str, *args: Any) -> Any:
+    """Call ``calendar_gen.render.<module>.<function>``, importing only the renderer asked for."""
+    import importlib
+
+    return getattr(importlib.import_module(f"calendar_gen.render.{module}"), function)(*args)
+
+
+def deliver(
+    fmt: SheetFormat,
+    found: list[Occurrence],
+    output: Path | None,
+    style: DateStyle,
+    *,
+    text: Callable[[], str],
+    html: Callable[[SheetInfo], str],
+    docx: Callable[[SheetInfo], bytes],
+    info: Callable[[], SheetInfo],
+) -> None:
+    """Render ``found`` in the chosen format and write it (month and year share this)."""
+    if fmt in SHEETS:
+        sheet = info()
+        emit_sheet(fmt, render_sheet(fmt, lambda: html(sheet), lambda: docx(sheet)), output)
+    elif fmt is SheetFormat.TEXT:
+        emit(run_template(text), output)
+    else:
+        emit(render_list(found, TextFormat(fmt.value), style), output, bom=fmt is SheetFormat.CSV)
+
+
 @app.command()
 def month(
     month_arg: Annotated[
@@ -432,25 +460,16 @@ def month(
     found = occurrences(entries, start, end)
     if round_:
         found = round_only(found)
-    if fmt in SHEETS:
-        from calendar_gen.render.docx import month_docx
-        from calendar_gen.render.html import month_html
-
-        info = sheet_info(loaded, now, issuer, place, issued, party, date_style)
-        data = render_sheet(
-            fmt,
-            lambda: month_html(found, year, number, info, templates),
-            lambda: month_docx(found, year, number, info),
-        )
-        emit_sheet(fmt, data, output)
-        return
-    if fmt is SheetFormat.TEXT:
-        from calendar_gen.render.text import month_text
-
-        text = run_template(month_text, found, year, number, date_style, templates)
-    else:
-        text = render_list(found, TextFormat(fmt.value), date_style)
-    emit(text, output, bom=fmt is SheetFormat.CSV)
+    deliver(
+        fmt,
+        found,
+        output,
+        date_style,
+        text=lambda: _render("text", "month_text", found, year, number, date_style, templates),
+        html=lambda info: _render("html", "month_html", found, year, number, info, templates),
+        docx=lambda info: _render("docx", "month_docx", found, year, number, info),
+        info=lambda: sheet_info(loaded, now, issuer, place, issued, party, date_style),
+    )
 
 
 @app.command()
@@ -482,25 +501,16 @@ def year(
     found = occurrences(entries, dt.date(year_arg, 1, 1), dt.date(year_arg, 12, 31), yearly=True)
     if round_:
         found = round_only(found)
-    if fmt in SHEETS:
-        from calendar_gen.render.docx import year_docx
-        from calendar_gen.render.html import year_html
-
-        info = sheet_info(loaded, now, issuer, place, issued, party, date_style)
-        data = render_sheet(
-            fmt,
-            lambda: year_html(found, year_arg, info, templates, round_),
-            lambda: year_docx(found, year_arg, info, round_),
-        )
-        emit_sheet(fmt, data, output)
-        return
-    if fmt is SheetFormat.TEXT:
-        from calendar_gen.render.text import year_text
-
-        text = run_template(year_text, found, year_arg, date_style, templates, round_)
-    else:
-        text = render_list(found, TextFormat(fmt.value), date_style)
-    emit(text, output, bom=fmt is SheetFormat.CSV)
+    deliver(
+        fmt,
+        found,
+        output,
+        date_style,
+        text=lambda: _render("text", "year_text", found, year_arg, date_style, templates, round_),
+        html=lambda info: _render("html", "year_html", found, year_arg, info, templates, round_),
+        docx=lambda info: _render("docx", "year_docx", found, year_arg, info, round_),
+        info=lambda: sheet_info(loaded, now, issuer, place, issued, party, date_style),
+    )
 
 
 @app.command()
