@@ -22,7 +22,7 @@ from calendar_gen import __version__
 from calendar_gen.catalogue import Catalogue, CatalogueFile, load_file, merge
 from calendar_gen.model import Anniversary, Calendar, FoundingDate, Origin
 
-SCHEMA = 1  # bump when validation rules or the model change
+SCHEMA = 2  # bump when validation rules or the model change
 
 
 def load(paths: Sequence[Path], today: dt.date, cache_dir: Path | None) -> Catalogue:
@@ -114,11 +114,12 @@ def _plain(entry: Anniversary) -> list[Any]:
         entry.major,
         sorted(entry.major_years),
         entry.origin.line if entry.origin else 0,
+        entry.class_by_year,
     ]
 
 
 def _entry(item: list[Any], path: str) -> Anniversary:
-    (eid, name, founded, count, scope, kind, tags, source, note, observed, major, years, line) = item
+    (eid, name, founded, count, scope, kind, tags, source, note, observed, major, years, line, by_year) = item
     calendar, year, month, day, leap = founded
     return Anniversary(
         id=eid,
@@ -133,5 +134,6 @@ def _entry(item: list[Any], path: str) -> Anniversary:
         observed_day=observed,
         major=major,
         major_years=frozenset(years),
+        class_by_year=by_year,
         origin=Origin(path, line),
     )

@@ -29,6 +29,7 @@ ENTRY_KEYS = (
     "kind",
     "tags",
     "major",
+    "class_by_year",
     "enabled",
     "source",
     "note",

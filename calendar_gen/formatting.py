@@ -116,6 +116,23 @@ def period(occ: Occurrence, style: DateStyle = DateStyle.ND30) -> str:
     return f"{founded.year}{DASH}{occ.year}"
 
 
+def date_label(occ: Occurrence, style: DateStyle = DateStyle.ND30, short: bool = False) -> str:
+    """When an occurrence is, for date columns.
+
+    "03/3/2024" (short "3/3"); "Tháng 12/2023" (short "Tháng 12") for a month-only entry without
+    a day; "Năm 2025" (short "Cả năm") for a year-only entry.
+    """
+    if occ.precision is Precision.YEAR:
+        return "Cả năm" if short else f"Năm {occ.date.year}"
+    if occ.whole_month:
+        return (
+            f"Tháng {occ.date.month}"
+            if short
+            else f"Tháng {month_year(occ.date.month, occ.date.year, style)}"
+        )
+    return short_date(occ.date.day, occ.date.month, style) if short else solar(occ.date, style)
+
+
 def mention(occ: Occurrence, style: DateStyle = DateStyle.ND30) -> str:
     """The mention as guidance documents write it.
 

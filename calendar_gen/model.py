@@ -101,6 +101,7 @@ class Anniversary:
     observed_day: int | None = None
     major: bool = False
     major_years: frozenset[int] = frozenset()
+    class_by_year: bool = False
     origin: Origin | None = field(default=None, compare=False)
 
     @property
@@ -138,6 +139,11 @@ class Occurrence:
     def precision(self) -> Precision:
         """Precision of the founding date; a month-only entry stays month-only in text."""
         return self.anniversary.founded.precision
+
+    @property
+    def whole_month(self) -> bool:
+        """A month-only entry without an observed day: it belongs to the whole month, not its 1st."""
+        return self.precision is Precision.MONTH and self.anniversary.observed_day is None
 
     @property
     def count_shown(self) -> bool:

@@ -3,7 +3,8 @@
 Pure date arithmetic, no I/O. Rules (README.md, "Counting rules"; DOMAIN.md):
 - N = target year − founding year, whether or not the day has passed; N ≤ 0 is never listed.
 - Nghị định 145/2013/NĐ-CP, Điều 3 khoản 1: N ending in 0 is năm tròn, in 5 năm lẻ 5, else năm khác.
-  Entries without a founding year (Giỗ Tổ Hùng Vương) take the class of the Gregorian year itself.
+  Giỗ Tổ Hùng Vương, which has no founding year, takes the class of the Gregorian year itself
+  (``class_by_year``); other entries without a founding year have no class.
 - 29 February is observed on 28 February in common years.
 - Month-only entries fall on their ``observed`` day, or on the 1st, and are listed whenever their
   month overlaps the range; year-only entries appear only in yearly lists (``yearly=True``).
@@ -111,8 +112,11 @@ def _make(entry: Anniversary, date: dt.date, year: int, observed: LunarDay | Non
     """Count and classify; None when N ≤ 0 (not yet founded in that year)."""
     founded_year = entry.founded.year
     if founded_year is None:
-        # Nghị định 145/2013, Điều 3: without N (Giỗ Tổ) the Gregorian year itself is classified.
-        return Occurrence(entry, date, year, None, classify(date.year), observed)
+        # Nghị định 145/2013, Điều 3 and DOMAIN.md: Giỗ Tổ Hùng Vương has no N, so the Gregorian year
+        # itself is classified; entries mark this with class_by_year. Other entries without N
+        # (Tết) have no class.
+        by_year = classify(date.year) if entry.class_by_year else None
+        return Occurrence(entry, date, year, None, by_year, observed)
     count = year - founded_year
     if count <= 0:
         return None

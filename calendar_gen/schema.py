@@ -158,6 +158,14 @@ class _FileValidator:
         kind = self.kind(values.get("kind"), entry_id)
         tags = self.tags(values.get("tags"), entry_id)
         major, major_years = self.major(values.get("major"), entry_id)
+        by_year_node = values.get("class_by_year")
+        by_year = self.boolean(by_year_node, "class_by_year", entry_id, False)
+        if by_year and founded is not None and founded.year is not None:
+            self.problem(
+                by_year_node,
+                "'class_by_year' is for entries without a founding year (Giỗ Tổ); remove it",
+                entry_id,
+            )
         source = self.text(values.get("source"), "source", entry_id, multiline=True)
         note = self.text(values.get("note"), "note", entry_id, multiline=True)
         if len(self.problems) > before or entry_id is None or name is None or founded is None:
@@ -175,6 +183,7 @@ class _FileValidator:
             observed_day=observed,
             major=major,
             major_years=major_years,
+            class_by_year=by_year,
             origin=Origin(self.path, line_of(node)),
         )
 

@@ -106,8 +106,14 @@ def test_year_only_entries_only_in_yearly_lists() -> None:
     assert year_of(item, 2019, yearly=True) == [(dt.date(2019, 1, 1), 50)]
 
 
+def test_tet_without_founding_year_has_no_class() -> None:
+    item = entry("1/1", Calendar.LUNAR, count_shown=False)
+    (occ,) = occurrences([item], dt.date(2030, 1, 1), dt.date(2030, 12, 31))
+    assert (occ.date, occ.count, occ.round_class) == (dt.date(2030, 2, 2), None, None)
+
+
 def test_gio_to_has_no_count_and_takes_the_class_of_the_year() -> None:
-    item = entry("10/3", Calendar.LUNAR, count_shown=False)
+    item = entry("10/3", Calendar.LUNAR, count_shown=False, class_by_year=True)
     for year, date, expected in [
         (2030, dt.date(2030, 4, 12), RoundClass.TRON),
         (2025, dt.date(2025, 4, 7), RoundClass.LE5),

@@ -134,9 +134,7 @@ def month_docx(occurrences: Sequence[Occurrence], year: int, month: int, info: S
     title = f"Các ngày kỷ niệm tháng {month} năm {year}"
     document = _document(info, title)
     dated = [o for o in occurrences if o.precision is not Precision.YEAR]
-    in_grid = [
-        o for o in dated if not (o.precision is Precision.MONTH and o.anniversary.observed_day is None)
-    ]
+    in_grid = [o for o in dated if not o.whole_month]
     weeks = month_grid(year, month, in_grid)
     grid = document.add_table(rows=1, cols=7)
     grid.style = "Table Grid"

@@ -54,13 +54,9 @@ class SheetInfo:
 def row(occ: Occurrence, style: DateStyle) -> dict[str, Any]:
     """One table row: the record plus the solar and lunar dates as printed."""
     item = view(occ, style)
-    day = occ.lunar or lunar.from_solar(occ.date)
-    if item["whole_month"]:
-        item["date_cell"], item["lunar_cell"] = f"Tháng {occ.date.month}", ""
-    elif occ.precision is Precision.YEAR:
-        item["date_cell"], item["lunar_cell"] = "Trong năm", ""
-    else:
-        item["date_cell"], item["lunar_cell"] = solar(occ.date, style), lunar_short(day)
+    item["date_cell"] = item["date_text"]
+    dated = not occ.whole_month and occ.precision is not Precision.YEAR
+    item["lunar_cell"] = lunar_short(occ.lunar or lunar.from_solar(occ.date)) if dated else ""
     item["highlight"] = item["round_class"] in ROUND_VALUES
     return item
 
@@ -102,9 +98,7 @@ def month_html(
     """The monthly sheet."""
     style = info.style
     dated = [o for o in occurrences if o.precision is not Precision.YEAR]
-    in_grid = [
-        o for o in dated if not (o.precision is Precision.MONTH and o.anniversary.observed_day is None)
-    ]
+    in_grid = [o for o in dated if not o.whole_month]
     weeks = [
         [
             {

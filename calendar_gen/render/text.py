@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 
-from calendar_gen.formatting import DateStyle, month_year, period, short_date, solar
+from calendar_gen.formatting import DateStyle, date_label, month_year, period, solar
 from calendar_gen.model import Occurrence, Precision
 from calendar_gen.paths import resource_dir
 from calendar_gen.render.records import record
@@ -41,16 +41,15 @@ def view(occ: Occurrence, style: DateStyle, today: dt.date | None = None) -> dic
     """The record a template sees for one occurrence."""
     result = record(occ, style, today)
     result["period"] = period(occ, style)
-    result["date_text"] = solar(occ.date, style)
-    result["day_text"] = short_date(occ.date.day, occ.date.month, style)
-    result["whole_month"] = occ.precision is Precision.MONTH and occ.anniversary.observed_day is None
+    result["date_text"] = date_label(occ, style)
+    result["day_text"] = date_label(occ, style, short=True)
+    result["whole_month"] = occ.whole_month
     return result
 
 
 def _day_key(occ: Occurrence) -> tuple[dt.date, str]:
     """Same-day mentions share a key; a month-only entry without a day stands alone."""
-    whole_month = occ.precision is Precision.MONTH and occ.anniversary.observed_day is None
-    return occ.date, occ.anniversary.id if whole_month else ""
+    return occ.date, occ.anniversary.id if occ.whole_month else ""
 
 
 def by_day(occurrences: Sequence[Occurrence], style: DateStyle) -> list[list[dict[str, Any]]]:
