@@ -160,6 +160,7 @@ TemplatesOpt = Annotated[
         show_default=False,
         exists=True,
         file_okay=False,
+        show_envvar=False,
     ),
 ]
 
@@ -248,7 +249,19 @@ def selected_entries(
 
     check_filters(scope, kind)
     loaded = load_catalogue(catalogue_paths(catalogue, no_default, province), today)
+    check_tags(tag, loaded)
     return loaded, select(loaded.entries, scope or (), tag or (), kind or ())
+
+
+def check_tags(tags: list[str] | None, loaded: Catalogue) -> None:
+    """A tag no entry carries is a typo, not an empty result."""
+    from calendar_gen.problems import did_you_mean
+
+    known = sorted({t for e in loaded.entries for t in e.tags})
+    for tag in tags or []:
+        if tag not in known:
+            hint = did_you_mean(tag, known) or "; calendar-gen month -f json lists the tags of each entry"
+            raise typer.BadParameter(f"no entry has the tag '{tag}'{hint}", param_hint="--tag")
 
 
 def check_filters(scope: list[str] | None, kind: list[str] | None) -> None:
@@ -516,7 +529,10 @@ def year(
 @app.command()
 def upcoming(
     days: Annotated[
-        int, typer.Option("--days", "-d", help="How many days ahead, today included.", min=1, max=3660)
+        int,
+        typer.Option(
+            "--days", "-d", help="How many days ahead, today included.", min=1, max=3660, show_envvar=False
+        ),
     ] = 30,
     catalogue: CatalogueOpt = None,
     no_default: NoDefaultOpt = False,
@@ -537,7 +553,8 @@ def upcoming(
 
     now = resolve_today(today)
     _, entries = selected_entries(catalogue, no_default, province, scope, tag, kind, now)
-    found = occurrences(entries, now, now + dt.timedelta(days=days - 1))
+    end = now + dt.timedelta(days=days - 1) if now < dt.date.max - dt.timedelta(days=days) else dt.date.max
+    found = occurrences(entries, now, end)
     if round_:
         found = round_only(found)
     if fmt is TextFormat.TEXT:
@@ -591,6 +608,22 @@ DOMAIN = re.compile(
 )
 
 
+def check_domain(domain: str) -> None:
+    """The UID domain must be a host name: it is part of every event's identity."""
+    if not DOMAIN.match(domain):
+        raise typer.BadParameter(
+            f"'{domain}' is not a domain name such as example.gov.vn", param_hint="--domain"
+        )
+
+
+def check_url(value: str | None, option: str) -> None:
+    """A public http(s) address, for subscribe links."""
+    if value is not None and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", value):
+        raise typer.BadParameter(
+            f"'{value}' is not an http(s) address such as https://lich.example.gov.vn/", param_hint=option
+        )
+
+
 def feed_stamp(paths: list[Path]) -> dt.datetime:
     """DTSTAMP: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else the newest catalogue's mtime."""
     import os
@@ -614,18 +647,34 @@ def feed(
     round_: RoundOpt = False,
     year_from: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--from", help="First year; default: last year.", min=1, max=9999, show_default=False),
+        typer.Option(
+            "--from",
+            help="First year; default: last year.",
+            min=1,
+            max=9998,
+            show_default=False,
+            show_envvar=False,
+        ),
     ] = None,
     year_to: Annotated[
         Optional[int],  # noqa: UP045
         typer.Option(
-            "--to", help="Last year; default: two years ahead.", min=1, max=9999, show_default=False
+            "--to",
+            help="Last year; default: two years ahead.",
+            min=1,
+            max=9999,
+            show_default=False,
+            show_envvar=False,
         ),
     ] = None,
     alarm: Annotated[
         Optional[int],  # noqa: UP045
         typer.Option(
-            "--alarm", help="Add a reminder at 08:00 this many days before (0: on the day).", min=0, max=60
+            "--alarm",
+            help="Add a reminder at 08:00 this many days before (0: on the day).",
+            min=0,
+            max=60,
+            show_envvar=False,
         ),
     ] = None,
     name: Annotated[
@@ -644,24 +693,21 @@ def feed(
     today: TodayOpt = None,
 ) -> None:
     """An iCalendar feed (.ics) to subscribe to in Google, Apple, Outlook or Thunderbird."""
-    from calendar_gen.feeds import DEFAULT_DOMAIN, FeedQuery, build_feed
+    from calendar_gen.feeds import FeedQuery, build_feed
 
     now = resolve_today(today)
     if year_from is not None and year_to is not None and year_from > year_to:
         raise typer.BadParameter(f"--from {year_from} is after --to {year_to}", param_hint="--from")
-    if not DOMAIN.match(domain or DEFAULT_DOMAIN):
-        raise typer.BadParameter(
-            f"'{domain}' is not a domain name such as example.gov.vn", param_hint="--domain"
-        )
-    check_filters(scope, kind)
-    loaded = load_catalogue(catalogue_paths(catalogue, no_default, province), now)
+    check_domain(domain)
+    loaded, _ = selected_entries(catalogue, no_default, province, scope, tag, kind, now)
     query = FeedQuery(
         tuple(scope or ()), tuple(tag or ()), tuple(kind or ()), round_, alarm, year_from, year_to
     )
     first, last = query.years(now)
     if first > last:
         raise typer.BadParameter(
-            f"the years {first}–{last} are empty; give both --from and --to", param_hint="--from"
+            f"the years {first}–{last} are empty; give both --from and --to",
+            param_hint="--to" if year_to is not None else "--from",
         )
     data = build_feed(
         loaded,
@@ -677,7 +723,9 @@ def feed(
 
 
 HostOpt = Annotated[str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")]
-PortOpt = Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)]
+PortOpt = Annotated[
+    int, typer.Option("--port", help="Port to listen on.", min=1, max=65535, show_envvar=False)
+]
 DomainOpt = Annotated[
     str, typer.Option("--domain", help="Domain part of every event UID; keep it fixed once published.")
 ]
@@ -712,12 +760,8 @@ def serve(
     from calendar_gen.server import create_app
 
     now = resolve_today(today)
-    if not DOMAIN.match(domain):
-        raise typer.BadParameter(
-            f"'{domain}' is not a domain name such as example.gov.vn", param_hint="--domain"
-        )
-    if public_url is not None and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", public_url):
-        raise typer.BadParameter(f"'{public_url}' is not an http(s) address", param_hint="--public-url")
+    check_domain(domain)
+    check_url(public_url, "--public-url")
     paths = catalogue_paths(catalogue, no_default, province)
     load_catalogue(paths, now)  # refuse to start on a broken catalogue, listing every problem
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -742,12 +786,24 @@ def build(
     province: ProvinceOpt = None,
     year_from: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--from", help="First year; default: last year.", min=1, max=9999, show_default=False),
+        typer.Option(
+            "--from",
+            help="First year; default: last year.",
+            min=1,
+            max=9998,
+            show_default=False,
+            show_envvar=False,
+        ),
     ] = None,
     year_to: Annotated[
         Optional[int],  # noqa: UP045
         typer.Option(
-            "--to", help="Last year; default: two years ahead.", min=1, max=9999, show_default=False
+            "--to",
+            help="Last year; default: two years ahead.",
+            min=1,
+            max=9999,
+            show_default=False,
+            show_envvar=False,
         ),
     ] = None,
     domain: DomainOpt = "calendar-gen.invalid",
@@ -772,12 +828,8 @@ def build(
         raise typer.BadParameter(f"--from {first} is after --to {last}", param_hint="--from")
     if last - first + 1 > 50:
         raise typer.BadParameter(f"{first}–{last} is more than 50 years", param_hint="--to")
-    if not DOMAIN.match(domain):
-        raise typer.BadParameter(
-            f"'{domain}' is not a domain name such as example.gov.vn", param_hint="--domain"
-        )
-    if base_url is not None and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", base_url):
-        raise typer.BadParameter(f"'{base_url}' is not an http(s) address", param_hint="--base-url")
+    check_domain(domain)
+    check_url(base_url, "--base-url")
     paths = catalogue_paths(catalogue, no_default, province)
     loaded = load_catalogue(paths, now)
     files = site_files(

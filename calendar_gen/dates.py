@@ -43,7 +43,10 @@ def parse_founding(text: str, calendar: Calendar = Calendar.SOLAR, leap: bool = 
         leap = True
         raw = _LEAP_WORD.sub(" ", raw)
     raw = " ".join(raw.replace("âm lịch", " ").split())
-    year, month, day = _split(raw)
+    try:
+        year, month, day = _split(raw)
+    except DateError:
+        raise DateError(f"cannot read {text.strip()!r} as a date; {FORMS_HINT}") from None
     if year is not None and not 1 <= year <= 9999:
         raise DateError(f"year {year} is out of range (1 to 9999); {FORMS_HINT}")
     if calendar is Calendar.LUNAR and (day is None or month is None):

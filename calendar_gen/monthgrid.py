@@ -40,12 +40,15 @@ def month_grid(year: int, month: int, occurrences: list[Occurrence]) -> list[lis
     for occ in occurrences:
         by_day.setdefault(occ.date, []).append(occ)
     weeks = []
-    for week in _gregorian.Calendar(firstweekday=0).monthdatescalendar(year, month):
+    first = dt.date(year, month, 1)
+    # monthdayscalendar, not monthdatescalendar: the latter needs dates past 31/12/9999.
+    for week in _gregorian.Calendar(firstweekday=0).monthdayscalendar(year, month):
         row = []
-        for date in week:
-            if date.month != month:
-                row.append(Cell(date, False, None, "", ()))
+        for number in week:
+            if number == 0:
+                row.append(Cell(first, False, None, "", ()))
                 continue
+            date = first.replace(day=number)
             day = lunar.from_solar(date)
             row.append(Cell(date, True, day, lunar_label(day, date.day == 1), tuple(by_day.get(date, ()))))
         weeks.append(row)

@@ -37,6 +37,16 @@ def validate_file(path: Path, today: dt.date) -> CatalogueFile:
     return _FileValidator(name, today).validate(root)
 
 
+_KIND_WORDS = {
+    "int": "a number",
+    "float": "a number",
+    "bool": "true/false",
+    "timestamp": "a date",
+    "list": "a list",
+    "map": "a mapping",
+}
+
+
 class _FileValidator:
     """Walks one file's node tree, building entries and collecting problems."""
 
@@ -221,7 +231,9 @@ class _FileValidator:
             return None
         kind = scalar_kind(node)
         if kind != "str":
-            found = "a list" if kind is None else f"a {kind}"
+            found = _KIND_WORDS.get(
+                kind or ("list" if isinstance(node, yaml.SequenceNode) else "map"), "not text"
+            )
             self.problem(node, f"'{key}' must be text, not {found}; put it in quotes", entry_id)
             return None
         value = unicodedata.normalize("NFC", str(node.value)).strip()

@@ -92,8 +92,8 @@ def _year(values: dict[str, str], key: str) -> int | None:
     value = values.get(key)
     if not value:
         return None
-    if not re.fullmatch(r"\d{1,4}", value) or not 1 <= int(value) <= 9999:
-        raise QueryError(key, f"'{value}' is not a year from 1 to 9999")
+    if not re.fullmatch(r"\d{1,4}", value) or not 1 <= int(value) <= 9998:
+        raise QueryError(key, f"'{value}' is not a year from 1 to 9998")
     return int(value)
 
 

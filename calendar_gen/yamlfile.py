@@ -33,8 +33,10 @@ def read_text(path: Path) -> str:
         raise CatalogueError([Problem(name, "is a folder; give a .yaml file")]) from None
     except OSError as exc:
         raise CatalogueError([Problem(name, f"cannot be read: {exc.strerror}")]) from None
+    if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark, as Windows editors write
+        data = data[3:]
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
