@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from calendar_gen.catalogue import Catalogue
+from calendar_gen.catalogue import KIND_LABELS, Catalogue
 from calendar_gen.formatting import DateStyle
 from calendar_gen.occurrences import occurrences
 from calendar_gen.render.ics import FeedOptions, render_feed
@@ -38,9 +38,20 @@ class FeedQuery:
 
 
 def feed_name(catalogue: Catalogue, query: FeedQuery) -> str:
-    """The default calendar name: the catalogues' titles, marked when only round years are kept."""
-    titles = [f.title for f in catalogue.files if f.title]
-    return (" + ".join(titles) or "Các ngày kỷ niệm") + (" (năm tròn, năm lẻ 5)" if query.round_only else "")
+    """The default calendar name: the titles of the catalogues the feed draws on, then the filters.
+
+    "Các ngày kỷ niệm toàn quốc", "Các ngày kỷ niệm tỉnh Kon Tum (đến 30/6/2025)",
+    "Các ngày kỷ niệm toàn quốc – chủ đề quoc-phong (năm tròn, năm lẻ 5)".
+    """
+    files = [f for f in catalogue.files if f.title]
+    if query.scopes:
+        files = [f for f in files if select(f.entries, query.scopes)]
+    name = " + ".join(f.title for f in files if f.title) or "Các ngày kỷ niệm"
+    if query.kinds:
+        name += " – " + ", ".join(KIND_LABELS[k].lower() for k in query.kinds)
+    if query.tags:
+        name += " – chủ đề " + ", ".join(query.tags)
+    return name + (" (năm tròn, năm lẻ 5)" if query.round_only else "")
 
 
 def build_feed(

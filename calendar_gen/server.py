@@ -96,6 +96,10 @@ class CatalogueStore:
         version = hashlib.sha256(repr(self.signature).encode()).hexdigest()[:16]
         return Snapshot(catalogue, version, source_stamp(self.paths, os.environ))
 
+    def due(self) -> bool:
+        """Whether the files should be checked again (cheap: no I/O)."""
+        return time.monotonic() - self.checked >= self.interval
+
     def get(self) -> Snapshot:
         """The current snapshot; checks the files at most every ``interval`` seconds."""
         now = time.monotonic()
@@ -125,6 +129,9 @@ class CatalogueStore:
                 self.failed_signature = None
                 LOG.info("catalogue reloaded: %d entries", len(self.snapshot.catalogue.entries))
             return self.snapshot
+
+
+Builder = Callable[["Snapshot", dt.date], tuple[bytes, str, dt.date | None]]
 
 
 @dataclass(frozen=True)
@@ -193,8 +200,22 @@ def _not_modified(request: Request, item: Cached, etag: str) -> bool:
     return modified <= when
 
 
+def accepts_gzip(header: str) -> bool:
+    """RFC 9110, 12.5.3: gzip (or *) with a quality above 0."""
+    for part in header.lower().split(","):
+        coding, _, params = part.strip().partition(";")
+        if coding.strip() not in ("gzip", "x-gzip", "*"):
+            continue
+        quality = params.strip().removeprefix("q=").strip() if params.strip().startswith("q=") else "1"
+        try:
+            return float(quality) > 0
+        except ValueError:
+            return False
+    return False
+
+
 def _respond(request: Request, item: Cached) -> Response:
-    use_gzip = "gzip" in request.headers.get("accept-encoding", "").lower()
+    use_gzip = accepts_gzip(request.headers.get("accept-encoding", ""))
     etag = item.etag[:-1] + '-gz"' if use_gzip else item.etag
     headers = {
         "ETag": etag,
@@ -230,19 +251,26 @@ def create_app(
     cache = ResponseCache()
     app_js = _packaged("app.js", templates)
 
-    async def serve(
-        request: Request, build: Callable[[Snapshot, dt.date], tuple[bytes, str]], max_age: int
-    ) -> Response:
-        snapshot = store.get()
+    async def snapshot_now() -> Snapshot:
+        # Stat-ing and reloading the catalogue is file I/O: off the event loop.
+        return await run_in_threadpool(store.get) if store.due() else store.snapshot
+
+    async def serve(request: Request, build: Builder, max_age: int) -> Response:
+        snapshot = await snapshot_now()
         now = clock()
-        key = (snapshot.version, now, request.url.path, request.url.query)
+        # The Host header is part of the key: pages that print their own address must not
+        # hand one client's Host to another (cache poisoning).
+        key = (snapshot.version, now, request.headers.get("host", ""), request.url.path, request.url.query)
         item = cache.get(key)
         if item is None:
             try:  # building can take a while (a PDF): off the event loop
-                body, media_type = await run_in_threadpool(build, snapshot, now)
+                body, media_type, since = await run_in_threadpool(build, snapshot, now)
             except QueryError as exc:
                 return _error(400, str(exc))
-            item = _cached(body, media_type, snapshot.stamp, max_age)
+            # Last-Modified: the catalogue's time, or the day the content last changed by the
+            # calendar alone (a default range moves on 1 January, a page with today's date daily).
+            changed = dt.datetime.combine(since, dt.time(), VIETNAM) if since else snapshot.stamp
+            item = _cached(body, media_type, max(snapshot.stamp, changed), max_age)
             cache.put(key, item)
         return _respond(request, item)
 
@@ -255,20 +283,22 @@ def create_app(
         return str(request.base_url)
 
     async def feed(request: Request) -> Response:
-        def build(snapshot: Snapshot, now: dt.date) -> tuple[bytes, str]:
+        def build(snapshot: Snapshot, now: dt.date) -> tuple[bytes, str, dt.date | None]:
             query = feed_query(query_items(request), len(request.url.query), snapshot.catalogue, now)
-            return build_feed(snapshot.catalogue, query, now, snapshot.stamp, domain, style=style), CALENDAR
+            body = build_feed(snapshot.catalogue, query, now, snapshot.stamp, domain, style=style)
+            moves = query.first is None or query.last is None  # the default range follows the year
+            return body, CALENDAR, dt.date(now.year, 1, 1) if moves else None
 
         return await serve(request, build, 3600)
 
     async def api(request: Request) -> Response:
-        def build(snapshot: Snapshot, now: dt.date) -> tuple[bytes, str]:
+        def build(snapshot: Snapshot, now: dt.date) -> tuple[bytes, str, dt.date | None]:
             start, end, query = api_query(query_items(request), len(request.url.query), snapshot.catalogue)
             entries = select(snapshot.catalogue.entries, query.scopes, query.tags, query.kinds)
             found = occurrences(entries, start, end)
             if query.round_only:
                 found = round_only(found)
-            return to_json(found, style).encode("utf-8"), "application/json"
+            return to_json(found, style).encode("utf-8"), "application/json", None
 
         return await serve(request, build, 300)
 
@@ -285,7 +315,7 @@ def create_app(
         if request.url.query:
             return _error(400, "parameter 'query': this page takes no parameters")
 
-        def build(snapshot: Snapshot, now: dt.date) -> tuple[bytes, str]:
+        def build(snapshot: Snapshot, now: dt.date) -> tuple[bytes, str, dt.date | None]:
             import calendar as gregorian
 
             last = gregorian.monthrange(year, number)[1]
@@ -294,53 +324,57 @@ def create_app(
             )
             page = month_html(found, year, number, info(snapshot, now), templates)
             if not pdf:
-                return page.encode("utf-8"), HTML
+                return page.encode("utf-8"), HTML, now  # the footer carries today's date
             from calendar_gen.render.pdf import html_to_pdf
 
-            return html_to_pdf(page), "application/pdf"
+            return html_to_pdf(page), "application/pdf", now
 
         from calendar_gen.render.pdf import MissingExtra
 
         try:
             return await serve(request, build, 300)
         except MissingExtra:
-            return _error(404, "PDF không có trên máy chủ này (thiếu WeasyPrint); hãy in trang HTML.")
+            return _error(501, "PDF không có trên máy chủ này (thiếu WeasyPrint); hãy in trang HTML.")
 
     async def year(request: Request) -> Response:
-        number = int(request.path_params["year"])
-        if not 1 <= number <= 9999:
-            return _error(404, f"Không có năm {number}.")
+        text = request.path_params["year"]
+        if not re.fullmatch(r"\d{4}", text) or not 1 <= int(text) <= 9999:
+            return _error(404, f"Không có trang năm '{text}'; dùng /year/YYYY.")
+        number = int(text)
         if request.url.query:
             return _error(400, "parameter 'query': this page takes no parameters")
 
-        def build(snapshot: Snapshot, now: dt.date) -> tuple[bytes, str]:
+        def build(snapshot: Snapshot, now: dt.date) -> tuple[bytes, str, dt.date | None]:
             found = occurrences(
                 snapshot.catalogue.entries, dt.date(number, 1, 1), dt.date(number, 12, 31), yearly=True
             )
-            return year_html(found, number, info(snapshot, now), templates).encode("utf-8"), HTML
+            return year_html(found, number, info(snapshot, now), templates).encode("utf-8"), HTML, now
 
         return await serve(request, build, 300)
 
     async def qr(request: Request) -> Response:
-        def build(snapshot: Snapshot, now: dt.date) -> tuple[bytes, str]:
+        def build(snapshot: Snapshot, now: dt.date) -> tuple[bytes, str, dt.date | None]:
             feed_query(query_items(request), len(request.url.query), snapshot.catalogue, now)
             url = base_url(request) + "feed.ics" + (f"?{request.url.query}" if request.url.query else "")
-            return qr_svg(url).encode("utf-8"), "image/svg+xml"
+            return qr_svg(url).encode("utf-8"), "image/svg+xml", None
 
         return await serve(request, build, 3600)
 
     async def index(request: Request) -> Response:
-        def build(snapshot: Snapshot, now: dt.date) -> tuple[bytes, str]:
+        def build(snapshot: Snapshot, now: dt.date) -> tuple[bytes, str, dt.date | None]:
             query = feed_query(query_items(request), len(request.url.query), snapshot.catalogue, now)
             page = index_page(
                 snapshot.catalogue, query, request.url.query, base_url(request), now, style, templates
             )
-            return page.encode("utf-8"), HTML
+            return page.encode("utf-8"), HTML, now.replace(day=1)  # the preview is this month's
 
         return await serve(request, build, 60)
 
     async def script(request: Request) -> Response:
-        return Response(app_js, media_type="text/javascript; charset=utf-8", headers=SECURITY)
+        def build(snapshot: Snapshot, now: dt.date) -> tuple[bytes, str, dt.date | None]:
+            return app_js, "text/javascript; charset=utf-8", None
+
+        return await serve(request, build, 3600)
 
     async def health(request: Request) -> Response:
         snapshot = store.get()
@@ -350,7 +384,9 @@ def create_app(
     async def not_found(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 404
         if status == 405:
-            return _error(405, "Phương thức không được hỗ trợ; dùng GET hoặc HEAD.")
+            response = _error(405, "Phương thức không được hỗ trợ; dùng GET hoặc HEAD.")
+            response.headers["Allow"] = "GET, HEAD"
+            return response
         return _error(404, "Không tìm thấy trang này.")
 
     async def server_error(request: Request, exc: Exception) -> Response:
@@ -364,7 +400,7 @@ def create_app(
         Route("/feed.ics", feed),
         Route("/api/occurrences", api),
         Route("/month/{month:str}", month),
-        Route("/year/{year:int}", year),
+        Route("/year/{year:str}", year),
         Route("/healthz", health),
     ]
     return Starlette(

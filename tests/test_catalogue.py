@@ -159,6 +159,11 @@ def test_problems_of_several_files_are_all_reported(write_yaml: Writer) -> None:
         ('anniversaries:\n  - {id: a, name: "A\\nB", date: 1990}\n', "'name' must be one line"),
         ("anniversaries:\n  - {id: a, name: A, date: 1990, id: b}\n", "key 'id' appears twice"),
         ("anniversaries:\n  - {id: a, name: A, date: 1990, major: soon}\n", "'major' must be true/false"),
+        (
+            "anniversaries:\n  - {id: a, name: A, date: 1/1/1990, class_by_year: true}\n",
+            "'class_by_year' is for entries without",
+        ),
+        ("anniversaries:\n  - {id: a, name: 1990, date: 1990}\n", "'name' must be text, not a number"),
     ],
 )
 def test_problem_messages(write_yaml: Writer, text: str, message: str) -> None:
@@ -171,6 +176,13 @@ def test_non_utf8_file_names_line(tmp_path: Path) -> None:
     (problem,) = problems_of(path)
     assert problem.startswith(f"{path}:3:")
     assert "is not UTF-8" in problem and "save the file with UTF-8" in problem
+
+
+def test_bom_and_bad_byte_position(tmp_path: Path) -> None:
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbfanniversaries:\n  - id: a\n    name: Ng\xe0y\n")
+    (problem,) = problems_of(path)
+    assert problem.startswith(f"{path}:3:13:") and "0xe0" in problem
 
 
 def test_missing_file_and_folder(tmp_path: Path) -> None:

@@ -111,6 +111,23 @@ def test_year_list_puts_round_anniversaries_first() -> None:
     assert "Tháng 12:" in months
 
 
+def test_month_only_entries_show_their_month_not_the_1st() -> None:
+    _, table, _ = run("month", "2023-12", "-f", "table", *TODAY)
+    assert "Tháng 12/2023" in table.splitlines()[2]
+    _, out, _ = run("upcoming", "--today", "2023-12-15", "--days", "5")
+    assert "- Tháng 12/2023 (trong tháng): 65 năm ra đời tác phẩm “Đạo đức cách mạng”" in out
+    _, year_list, _ = run("year", "2025", *TODAY)
+    assert "- Cả năm: 1985 năm Khởi nghĩa Hai Bà Trưng (40 – 2025)" in year_list
+    _, csv_text, _ = run("year", "2023", "-f", "csv", *TODAY)
+    assert "dao-duc-cach-mang" in csv_text or "Đạo đức cách mạng" in csv_text
+
+
+def test_tet_has_no_class_but_gio_to_takes_the_years() -> None:
+    _, out, _ = run("year", "2025", "--round", "-f", "json", *TODAY)
+    ids = {r["id"]: r["round_class"] for r in json.loads(out)}
+    assert "tet-nguyen-dan" not in ids and ids["gio-to-hung-vuong"] == "le5"
+
+
 def test_upcoming_counts_days_remaining() -> None:
     code, out, _ = run("upcoming", "--days", "10", "--today", "2024-02-28")
     assert code == 0
@@ -176,6 +193,9 @@ def test_unwritable_output_is_a_message(tmp_path: Path) -> None:
         (["year", "0"], "YYYY"),
         (["upcoming", "--days", "0"], "--days"),
         (["month", "--templates", "/nonexistent/folder"], "--templates"),
+        (["month", "--tag", "quoc-phon"], "did you mean 'quoc-phong'"),
+        (["feed", "--domain", ""], "is not a domain name"),
+        (["feed", "--from", "9999", "--to", "9999"], "--from"),
         (["month", "-c", "/nonexistent/catalogue.yaml"], "file not found"),
     ],
 )

@@ -124,10 +124,15 @@ def test_every_route(server: Server, path: str, media_type: str) -> None:
 
 
 def test_feed_is_a_valid_calendar_for_three_readers(server: Server) -> None:
+    import icalendar
+
     _, headers, body = server.get("/feed.ics?scope=national&round=1")
     check_lines(body)
-    events = read_back(body)
-    assert events and all(summary.split()[0].isdigit() or "(" in summary for _, summary in events.values())
+    assert read_back(body)
+    events = icalendar.Calendar.from_ical(body).walk("VEVENT")
+    assert len(events) > 20
+    for event in events:  # round=1 keeps năm tròn and năm lẻ 5 only
+        assert {"Năm tròn", "Năm lẻ 5"} & {str(c) for c in event["CATEGORIES"].cats}, event["SUMMARY"]
     assert headers["cache-control"] == "public, max-age=3600"
 
 
@@ -203,6 +208,7 @@ def test_bad_requests_get_400_naming_the_parameter(server: Server, path: str, pa
         "/month/2024-03.exe",
         "/year/abcd",
         "/year/0",
+        "/year/002024",
         "/feed.ics/../../../etc/passwd",
         "//etc/passwd",
     ],
@@ -214,8 +220,34 @@ def test_unknown_paths_404_and_nothing_leaves_the_app(server: Server, path: str)
 
 
 def test_methods_other_than_get_and_head(server: Server) -> None:
-    assert server.request("POST", "/feed.ics")[0] == 405
+    status, headers, _ = server.request("POST", "/feed.ics")
+    assert status == 405 and headers["allow"] == "GET, HEAD"
     assert server.request("DELETE", "/")[0] == 405
+
+
+def test_host_header_cannot_poison_the_cache(server: Server) -> None:
+    status, _, evil = server.get("/?alarm=3", {"Host": "evil.example"})
+    assert status == 200 and b"webcal://evil.example/" in evil
+    _, _, page = server.get("/?alarm=3")
+    assert b"evil.example" not in page and f"webcal://127.0.0.1:{server.port}/".encode() in page
+    _, _, qr = server.get("/qr.svg?alarm=3")
+    assert qr != server.get("/qr.svg?alarm=3", {"Host": "evil.example"})[2]
+
+
+def test_last_modified_follows_what_the_content_depends_on(server: Server) -> None:
+    # SOURCE_DATE_EPOCH is 2026-01-01T00:00Z and the server's today is 2026-11-22 (UTC+7).
+    assert server.get("/feed.ics?from=2024&to=2026")[1]["last-modified"] == "Thu, 01 Jan 2026 00:00:00 GMT"
+    assert server.get("/")[1]["last-modified"] == "Sat, 31 Oct 2026 17:00:00 GMT"  # 01/11 00:00 in Vietnam
+    assert server.get("/month/2024-03")[1]["last-modified"] == "Sat, 21 Nov 2026 17:00:00 GMT"
+
+
+def test_gzip_refused_with_q_zero_and_app_js_has_validators(server: Server) -> None:
+    _, headers, body = server.get("/feed.ics", {"Accept-Encoding": "gzip;q=0, identity"})
+    assert "content-encoding" not in headers and body.startswith(b"BEGIN:VCALENDAR")
+    _, headers, _ = server.get("/feed.ics", {"Accept-Encoding": "br, gzip;q=0.5"})
+    assert headers["content-encoding"] == "gzip"
+    _, headers, _ = server.get("/app.js")
+    assert server.get("/app.js", {"If-None-Match": headers["etag"]})[0] == 304
 
 
 def test_no_input_gives_a_500(server: Server) -> None:
