@@ -480,7 +480,7 @@ def month(
         date_style,
         text=lambda: _render("text", "month_text", found, year, number, date_style, templates),
         html=lambda info: _render("html", "month_html", found, year, number, info, templates),
-        docx=lambda info: _render("docx", "month_docx", found, year, number, info),
+        docx=lambda info: _render("docx", "month_docx", found, year, number, info, templates),
         info=lambda: sheet_info(loaded, now, issuer, place, issued, party, date_style),
     )
 
@@ -820,7 +820,7 @@ def build(
     """Write a static site (feeds, month and year pages, subscribe page) for any web server or CDN."""
     from calendar_gen.feeds import FeedQuery
     from calendar_gen.publish import PublishError, publish
-    from calendar_gen.site import site_files
+    from calendar_gen.site import site_files, site_size
 
     now = resolve_today(today)
     first, last = FeedQuery(first=year_from, last=year_to).years(now)
@@ -843,7 +843,7 @@ def build(
         style=date_style,
         templates=templates,
     )
-    total = 3 + len({e.scope for e in loaded.entries} - {"national"}) + (last - first + 1) * 13 + 1
+    total = site_size(loaded, first, last)
     try:
         with typer.progressbar(length=total, label="calendar-gen: building", file=sys.stderr) as bar:
             count = publish(folder, files, progress=lambda: bar.update(1))

@@ -44,6 +44,11 @@ def site_feeds(catalogue: Catalogue) -> list[SiteFeed]:
     return feeds
 
 
+def site_size(catalogue: Catalogue, first: int, last: int) -> int:
+    """How many files :func:`site_files` writes (for a progress bar)."""
+    return len(site_feeds(catalogue)) + (last - first + 1) * 13 + 1
+
+
 def site_files(
     catalogue: Catalogue,
     today: dt.date,

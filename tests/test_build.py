@@ -28,6 +28,11 @@ def build(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def leftovers(folder: Path) -> list[Path]:
+    """Hidden folders of unfinished builds (the lock file stays, as lock files do)."""
+    return [p for p in folder.glob(".site.*") if p.name != ".site.lock"]
+
+
 def manifest(folder: Path) -> dict[str, str]:
     return {
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -61,7 +66,7 @@ def test_site_has_feeds_pages_and_index(tmp_path: Path) -> None:
     index = (site / "index.html").read_text(encoding="utf-8")
     assert "webcal://lich.example.gov.vn/feeds/nam-tron.ics" in index
     assert "https://lich.example.gov.vn/feeds/tinh-kon-tum.ics" in index
-    assert not list(tmp_path.glob(".site.*"))  # no leftovers
+    assert leftovers(tmp_path) == []
 
 
 def test_static_site_serves_the_same_bytes_as_serve(tmp_path: Path) -> None:
@@ -135,7 +140,7 @@ def test_killed_build_leaves_the_previous_site_intact(tmp_path: Path) -> None:
     again = build(site, "--from", "2027", "--to", "2027")
     assert again.returncode == 0, again.stderr
     assert "year/2027.html" in manifest(site) and "year/2026.html" not in manifest(site)
-    assert not list(tmp_path.glob(".site.*"))
+    assert leftovers(tmp_path) == []
 
 
 def test_interrupted_swap_is_recovered(tmp_path: Path) -> None:
@@ -147,6 +152,16 @@ def test_interrupted_swap_is_recovered(tmp_path: Path) -> None:
 
     recover(site)
     assert manifest(site) == before
+
+
+def test_two_builds_of_one_site_do_not_overlap(tmp_path: Path) -> None:
+    import fcntl
+
+    site = tmp_path / "site"
+    with open(tmp_path / ".site.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        result = build(site, "--from", "2026", "--to", "2026")
+    assert result.returncode == 1 and "another build" in result.stderr and not site.exists()
 
 
 def test_build_errors_are_messages(tmp_path: Path) -> None:

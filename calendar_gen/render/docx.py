@@ -10,6 +10,7 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from docx import Document
@@ -129,7 +130,9 @@ def _bytes(document: Any) -> bytes:
     return fixed.getvalue()
 
 
-def month_docx(occurrences: Sequence[Occurrence], year: int, month: int, info: SheetInfo) -> bytes:
+def month_docx(
+    occurrences: Sequence[Occurrence], year: int, month: int, info: SheetInfo, templates: Path | None = None
+) -> bytes:
     """The monthly sheet as a Word document: grid, table of anniversaries, paragraph."""
     title = f"Các ngày kỷ niệm tháng {month} năm {year}"
     document = _document(info, title)
@@ -155,7 +158,7 @@ def month_docx(occurrences: Sequence[Occurrence], year: int, month: int, info: S
     document.add_heading(f"Danh sách các ngày kỷ niệm ({len(dated)})", level=2)
     _list_table(document, [row(o, info.style) for o in dated])
     document.add_heading("Đoạn định hướng tuyên truyền", level=2)
-    document.add_paragraph(month_text(dated, year, month, info.style).strip())
+    document.add_paragraph(month_text(dated, year, month, info.style, templates).strip())
     _footer(document, info)
     return _bytes(document)
 
