@@ -24,7 +24,7 @@ from calendar_gen.formatting import solar
 from calendar_gen.model import Occurrence, Precision
 from calendar_gen.monthgrid import WEEKDAYS, month_grid
 from calendar_gen.render.html import SheetInfo, row
-from calendar_gen.render.text import month_text
+from calendar_gen.render.text import month_text, year_sections
 
 FONT = "Times New Roman"  # Nghị định 30/2020; Word substitutes a metric-compatible font where missing
 LIST_HEADERS = ("Ngày", "Âm lịch", "Nội dung", "Phân loại", "Nguồn")
@@ -169,19 +169,15 @@ def year_docx(
     """The yearly list as a Word document: năm tròn and năm lẻ 5 first, then month by month."""
     title = f"Các ngày kỷ niệm năm {year}" + (" (năm tròn, năm lẻ 5)" if round_only else "")
     document = _document(info, title)
-    rows = [row(o, info.style) for o in occurrences]
+    sections = year_sections([row(o, info.style) for o in occurrences])
     if not round_only:
-        jubilees = [r for r in rows if r["highlight"]]
-        document.add_heading(f"Năm tròn và năm lẻ 5 ({len(jubilees)})", level=2)
-        _list_table(document, jubilees)
-    whole_year = [r for r in rows if r["precision"] == "year"]
-    if whole_year:
+        document.add_heading(f"Năm tròn và năm lẻ 5 ({len(sections['jubilees'])})", level=2)
+        _list_table(document, sections["jubilees"])
+    if sections["whole_year"]:
         document.add_heading("Trong năm", level=2)
-        _list_table(document, whole_year)
-    for number in range(1, 13):
-        items = [r for r in rows if r["precision"] != "year" and int(r["date"][5:7]) == number]
-        if items:
-            document.add_heading(f"Tháng {number}", level=2)
-            _list_table(document, items)
+        _list_table(document, sections["whole_year"])
+    for number, items in sections["months"]:
+        document.add_heading(f"Tháng {number}", level=2)
+        _list_table(document, items)
     _footer(document, info)
     return _bytes(document)

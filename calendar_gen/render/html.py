@@ -17,10 +17,8 @@ from calendar_gen import __version__, lunar
 from calendar_gen.formatting import DateStyle, long_date, lunar_short, solar
 from calendar_gen.model import Occurrence, Precision
 from calendar_gen.monthgrid import WEEKDAYS, month_grid
-from calendar_gen.render.text import environment, month_text, view
+from calendar_gen.render.text import ROUND_VALUES, environment, month_text, view, year_sections
 from calendar_gen.selection import ROUND
-
-ROUND_VALUES = {r.value for r in ROUND}
 
 
 @dataclass(frozen=True)
@@ -134,10 +132,6 @@ def year_html(
 ) -> str:
     """The yearly list: năm tròn and năm lẻ 5 first, then every month."""
     rows = [row(o, info.style) for o in occurrences]
-    months = [
-        (number, [r for r in rows if r["precision"] != "year" and int(r["date"][5:7]) == number])
-        for number in range(1, 13)
-    ]
     template = environment(templates).get_template("year.html.j2")
     title = f"Các ngày kỷ niệm năm {year}" + (" (năm tròn, năm lẻ 5)" if round_only else "")
     return template.render(
@@ -145,7 +139,5 @@ def year_html(
         sources=number_sources(rows),
         year=year,
         round_only=round_only,
-        jubilees=[r for r in rows if r["highlight"]],
-        whole_year=[r for r in rows if r["precision"] == "year"],
-        months=[(number, items) for number, items in months if items],
+        **year_sections(rows),
     )

@@ -21,6 +21,8 @@ from calendar_gen.paths import resource_dir
 from calendar_gen.render.records import record
 from calendar_gen.selection import ROUND
 
+ROUND_VALUES = frozenset(r.value for r in ROUND)
+
 
 def environment(user_templates: Path | None = None) -> jinja2.Environment:
     """Templates from the user's folder first, then the packaged ones (autoescape for HTML)."""
@@ -83,18 +85,25 @@ def year_text(
 ) -> str:
     """The yearly jubilee list: năm tròn and năm lẻ 5 first, then every month."""
     views = [view(o, style) for o in occurrences]
-    months = {
-        number: [v for v in views if v["precision"] != "year" and int(v["date"][5:7]) == number]
-        for number in range(1, 13)
-    }
     template = environment(templates).get_template("year.txt.j2")
-    return template.render(
-        year=year,
-        round_only=round_only,
-        jubilees=[v for v in views if v["round_class"] in {r.value for r in ROUND}],
-        whole_year=[v for v in views if v["precision"] == "year"],
-        months=[(number, items) for number, items in months.items() if items],
-    )
+    return template.render(year=year, round_only=round_only, **year_sections(views))
+
+
+def year_sections(items: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The parts of every yearly list (text, HTML and Word alike).
+
+    The year's năm tròn and năm lẻ 5, the entries of the whole year (year-only dates), then
+    (month, items) for each month that has any.
+    """
+    months: dict[int, list[dict[str, Any]]] = {}
+    for item in items:
+        if item["precision"] != "year":
+            months.setdefault(int(item["date"][5:7]), []).append(item)
+    return {
+        "jubilees": [i for i in items if i["round_class"] in ROUND_VALUES],
+        "whole_year": [i for i in items if i["precision"] == "year"],
+        "months": sorted(months.items()),
+    }
 
 
 def upcoming_text(
