@@ -43,10 +43,7 @@ def parse_founding(text: str, calendar: Calendar = Calendar.SOLAR, leap: bool = 
         leap = True
         raw = _LEAP_WORD.sub(" ", raw)
     raw = " ".join(raw.replace("âm lịch", " ").split())
-    try:
-        year, month, day = _split(raw)
-    except DateError:
-        raise DateError(f"cannot read {text.strip()!r} as a date; {FORMS_HINT}") from None
+    year, month, day = _split(raw, text.strip())
     if year is not None and not 1 <= year <= 9999:
         raise DateError(f"year {year} is out of range (1 to 9999); {FORMS_HINT}")
     if calendar is Calendar.LUNAR and (day is None or month is None):
@@ -64,7 +61,7 @@ def parse_founding(text: str, calendar: Calendar = Calendar.SOLAR, leap: bool = 
     return founded
 
 
-def _split(raw: str) -> tuple[int | None, int | None, int | None]:
+def _split(raw: str, original: str) -> tuple[int | None, int | None, int | None]:
     """Split normalised text into (year, month, day), or raise DateError."""
     if m := _FULL.match(raw):
         day, month, year = (int(g) for g in m.groups())
@@ -89,7 +86,7 @@ def _split(raw: str) -> tuple[int | None, int | None, int | None]:
             int(month_text),
             int(day_text) if day_text else None,
         )
-    raise DateError(f"cannot read {raw!r} as a date; {FORMS_HINT}")
+    raise DateError(f"cannot read {original!r} as a date; {FORMS_HINT}")
 
 
 def _check_day(founded: FoundingDate) -> None:
