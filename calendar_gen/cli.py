@@ -608,6 +608,31 @@ DOMAIN = re.compile(
 )
 
 
+# Feeds and sites stop at 9998: an event on 31/12/9999 would end on a day that does not exist.
+FromOpt = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Option(
+        "--from",
+        help="First year; default: last year.",
+        min=1,
+        max=9998,
+        show_default=False,
+        show_envvar=False,
+    ),
+]
+ToOpt = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Option(
+        "--to",
+        help="Last year; default: two years ahead.",
+        min=1,
+        max=9998,
+        show_default=False,
+        show_envvar=False,
+    ),
+]
+
+
 def check_domain(domain: str) -> None:
     """The UID domain must be a host name: it is part of every event's identity."""
     if not DOMAIN.match(domain):
@@ -645,28 +670,8 @@ def feed(
     tag: TagOpt = None,
     kind: KindOpt = None,
     round_: RoundOpt = False,
-    year_from: Annotated[
-        Optional[int],  # noqa: UP045
-        typer.Option(
-            "--from",
-            help="First year; default: last year.",
-            min=1,
-            max=9998,
-            show_default=False,
-            show_envvar=False,
-        ),
-    ] = None,
-    year_to: Annotated[
-        Optional[int],  # noqa: UP045
-        typer.Option(
-            "--to",
-            help="Last year; default: two years ahead.",
-            min=1,
-            max=9999,
-            show_default=False,
-            show_envvar=False,
-        ),
-    ] = None,
+    year_from: FromOpt = None,
+    year_to: ToOpt = None,
     alarm: Annotated[
         Optional[int],  # noqa: UP045
         typer.Option(
@@ -784,28 +789,8 @@ def build(
     catalogue: CatalogueOpt = None,
     no_default: NoDefaultOpt = False,
     province: ProvinceOpt = None,
-    year_from: Annotated[
-        Optional[int],  # noqa: UP045
-        typer.Option(
-            "--from",
-            help="First year; default: last year.",
-            min=1,
-            max=9998,
-            show_default=False,
-            show_envvar=False,
-        ),
-    ] = None,
-    year_to: Annotated[
-        Optional[int],  # noqa: UP045
-        typer.Option(
-            "--to",
-            help="Last year; default: two years ahead.",
-            min=1,
-            max=9999,
-            show_default=False,
-            show_envvar=False,
-        ),
-    ] = None,
+    year_from: FromOpt = None,
+    year_to: ToOpt = None,
     domain: DomainOpt = "calendar-gen.invalid",
     base_url: Annotated[
         Optional[str],  # noqa: UP045

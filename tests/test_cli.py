@@ -196,6 +196,7 @@ def test_unwritable_output_is_a_message(tmp_path: Path) -> None:
         (["month", "--tag", "quoc-phon"], "did you mean 'quoc-phong'"),
         (["feed", "--domain", ""], "is not a domain name"),
         (["feed", "--from", "9999", "--to", "9999"], "--from"),
+        (["feed", "--from", "9998", "--to", "9999"], "--to"),
         (["month", "-c", "/nonexistent/catalogue.yaml"], "file not found"),
     ],
 )
