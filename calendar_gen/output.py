@@ -13,7 +13,17 @@ from pathlib import Path
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one step; raise OSError with the reason on failure."""
+    """Replace ``path`` with ``data`` in one step; raise OSError with the reason on failure.
+
+    A target that exists and is not a regular file (a pipe, /dev/stdout, a device) is written
+    to directly: renaming over it would replace the device node, not write to it.
+    """
+    if path.exists() and not path.is_file():
+        if path.is_dir():
+            raise IsADirectoryError(21, "is a folder", str(path))
+        with open(path, "wb") as handle:
+            handle.write(data)
+        return
     folder = path.parent if str(path.parent) else Path(".")
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:

@@ -172,6 +172,22 @@ def test_failed_run_leaves_existing_output_untouched(tmp_path: Path, write_yaml:
     assert code == 1 and target.read_text(encoding="utf-8") == "kept"
 
 
+def test_output_to_a_pipe_writes_into_it_and_keeps_it(tmp_path: Path) -> None:
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    code, _, err = run("month", "2024-03", "-o", str(fifo), *TODAY)
+    reader.join(timeout=10)
+    assert code == 0, err
+    assert received and received[0].decode("utf-8").startswith("Tuyên truyền các ngày kỷ niệm")
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # written to, not renamed over
+
+
 def test_unwritable_output_is_a_message(tmp_path: Path) -> None:
     code, _, err = run("month", "2024-03", "-o", str(tmp_path / "missing" / "x.txt"), *TODAY)
     assert code == 1 and "cannot write" in err and "folder exists" in err
