@@ -54,7 +54,7 @@ KIND_LABELS = {
     "armed-forces": "Lực lượng vũ trang",
     "organisation": "Tổ chức chính trị – xã hội",
     "sector": "Ngày truyền thống ngành",
-    "leader": "Lãnh tụ",
+    "leader": "Lãnh tụ, lãnh đạo tiền bối",
     "figure": "Danh nhân",
     "international": "Ngày quốc tế",
     "local": "Địa phương",

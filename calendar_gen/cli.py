@@ -106,10 +106,12 @@ TodayOpt = Annotated[
         "--today", help="Take this date (YYYY-MM-DD) as today instead of the clock.", show_default=False
     ),
 ]
-FormatOpt = Annotated[TextFormat, typer.Option("--format", "-f", help="Output format.")]
+FormatOpt = Annotated[TextFormat, typer.Option("--format", "-f", help="Output format.", show_envvar=False)]
 SheetFormatOpt = Annotated[
     SheetFormat,
-    typer.Option("--format", "-f", help="Output format; html, pdf and docx are printable sheets."),
+    typer.Option(
+        "--format", "-f", help="Output format; html, pdf and docx are printable sheets.", show_envvar=False
+    ),
 ]
 IssuerOpt = Annotated[
     Optional[str],  # noqa: UP045
@@ -149,7 +151,9 @@ OutputOpt = Annotated[
 StyleOpt = Annotated[
     DateStyle,
     typer.Option(
-        "--date-style", help="nd30: 03/3/1959 (Nghị định 30/2020); plain: 3/3/1959; padded: 03/03/1959."
+        "--date-style",
+        help="nd30: 03/3/1959 (Nghị định 30/2020); plain: 3/3/1959; padded: 03/03/1959.",
+        show_envvar=False,
     ),
 ]
 TemplatesOpt = Annotated[

@@ -15,7 +15,10 @@ from calendar_gen.render.ics import FeedOptions, render_feed
 from calendar_gen.selection import round_only, select
 
 DEFAULT_DOMAIN = "calendar-gen.invalid"
-DEFAULT_DESCRIPTION = "Các ngày kỷ niệm, số năm tính theo năm dương lịch; tạo bởi calendar-gen."
+DEFAULT_DESCRIPTION = (
+    "Các ngày kỷ niệm với số năm và phân loại năm tròn, năm lẻ 5 (Nghị định 145/2013/NĐ-CP); "
+    "tạo bởi calendar-gen."
+)
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ def feed_name(catalogue: Catalogue, query: FeedQuery) -> str:
     files = [f for f in catalogue.files if f.title]
     if query.scopes:
         files = [f for f in files if select(f.entries, query.scopes)]
-    name = " + ".join(f.title for f in files if f.title) or "Các ngày kỷ niệm"
+    name = " và ".join(f.title for f in files if f.title) or "Các ngày kỷ niệm"
     if query.kinds:
         name += " – " + ", ".join(KIND_LABELS[k].lower() for k in query.kinds)
     if query.tags:

@@ -67,10 +67,10 @@ def lunar_short(day: LunarDay | FoundingDate) -> str:
 
 
 def lunar_full(day: LunarDay | FoundingDate, style: DateStyle = DateStyle.ND30) -> str:
-    """A lunar date with its year, "05/01/1789"; a leap month reads "15/4 nhuận/2020"."""
+    """A lunar date with its year, "05/01/1789"; a leap month reads "15/4 nhuận năm 2020"."""
     assert day.day is not None and day.month is not None and day.year is not None
     if day.leap:
-        return f"{day.day}/{day.month} nhuận/{day.year}"
+        return f"{day.day}/{day.month} nhuận năm {day.year}"
     return full_date(day.day, day.month, day.year, style)
 
 

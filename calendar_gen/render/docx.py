@@ -84,6 +84,8 @@ def _list_table(document: Any, items: Sequence[dict[str, Any]]) -> None:
     _repeat_header(table.rows[0])
     for item in items:
         label = item["round_label"] if item["highlight"] else ""
+        if label and not item["count_shown"] and item["count"]:
+            label += f" ({item['count']} năm)"
         if item["major"]:
             label = f"{label}, sự kiện trọng đại".strip(", ")
         cells = table.add_row().cells
