@@ -135,6 +135,20 @@ IssuedOpt = Annotated[
         show_default=False,
     ),
 ]
+NumberOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--number", help="Sheets: document number for the header, e.g. '125-HD/BTGDVTU'.", show_default=False
+    ),
+]
+SourcesOpt = Annotated[
+    str,
+    typer.Option(
+        "--sources",
+        help="Sheets: source notes in full, short (first reference of each), or none.",
+        show_envvar=False,
+    ),
+]
 PartyOpt = Annotated[
     bool,
     typer.Option("--party", help="Sheets: Party header (ĐẢNG CỘNG SẢN VIỆT NAM) instead of the state motto."),
@@ -363,9 +377,16 @@ def sheet_info(
     issued: str | None,
     party: bool,
     style: DateStyle,
+    number: str | None = None,
+    sources: str = "short",
 ) -> SheetInfo:
     """Header and footer facts for a printable sheet."""
-    from calendar_gen.render.html import Header, SheetInfo
+    from calendar_gen.render.html import SOURCE_MODES, Header, SheetInfo
+
+    if sources not in SOURCE_MODES:
+        raise typer.BadParameter(
+            f"'{sources}' is not one of {', '.join(SOURCE_MODES)}", param_hint="--sources"
+        )
 
     issued_date = None
     if issued is not None:
@@ -375,10 +396,10 @@ def sheet_info(
             raise typer.BadParameter(
                 f"'{issued}' is not a date; use YYYY-MM-DD", param_hint="--issued"
             ) from None
-    elif issuer or place or party:
+    elif issuer or place or party or number:
         issued_date = now
     names = tuple(f.title or Path(f.path).name for f in loaded.files)
-    return SheetInfo(names, now, Header(issuer, place, issued_date, party), style)
+    return SheetInfo(names, now, Header(issuer, place, issued_date, party, number), style, sources)
 
 
 def render_sheet(fmt: SheetFormat, html: Callable[[], str], docx: Callable[[], bytes]) -> bytes:
@@ -461,6 +482,8 @@ def month(
     place: PlaceOpt = None,
     issued: IssuedOpt = None,
     party: PartyOpt = False,
+    doc_number: NumberOpt = None,
+    sources: SourcesOpt = "short",
     today: TodayOpt = None,
 ) -> None:
     """The anniversaries of a month: the guidance paragraph, a list, or a printable sheet."""
@@ -485,7 +508,7 @@ def month(
         text=lambda: _render("text", "month_text", found, year, number, date_style, templates),
         html=lambda info: _render("html", "month_html", found, year, number, info, templates),
         docx=lambda info: _render("docx", "month_docx", found, year, number, info, templates),
-        info=lambda: sheet_info(loaded, now, issuer, place, issued, party, date_style),
+        info=lambda: sheet_info(loaded, now, issuer, place, issued, party, date_style, doc_number, sources),
     )
 
 
@@ -507,6 +530,8 @@ def year(
     place: PlaceOpt = None,
     issued: IssuedOpt = None,
     party: PartyOpt = False,
+    doc_number: NumberOpt = None,
+    sources: SourcesOpt = "short",
     today: TodayOpt = None,
 ) -> None:
     """The yearly jubilee list, month by month, năm tròn and năm lẻ 5 first."""
@@ -526,7 +551,7 @@ def year(
         text=lambda: _render("text", "year_text", found, year_arg, date_style, templates, round_),
         html=lambda info: _render("html", "year_html", found, year_arg, info, templates, round_),
         docx=lambda info: _render("docx", "year_docx", found, year_arg, info, round_),
-        info=lambda: sheet_info(loaded, now, issuer, place, issued, party, date_style),
+        info=lambda: sheet_info(loaded, now, issuer, place, issued, party, date_style, doc_number, sources),
     )
 
 

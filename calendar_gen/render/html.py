@@ -25,18 +25,35 @@ from calendar_gen.selection import ROUND
 class Header:
     """The administrative header block (Nghị định 30/2020): issuing body, place and date."""
 
-    issuer: str | None = None
+    issuer: str | None = None  # lines separated by "|": superior body first, issuing body last
     place: str | None = None
     issued: dt.date | None = None
     party: bool = False  # Party bodies write "ĐẢNG CỘNG SẢN VIỆT NAM" instead of the state motto
+    number: str | None = None  # "Số: 125-HD/BTGDVTU"
 
     def context(self) -> dict[str, Any] | None:
         """What the template needs, or None when there is no header."""
-        if not (self.issuer or self.place or self.issued):
+        if not (self.issuer or self.place or self.issued or self.number):
             return None
         when = long_date(self.issued) if self.issued else ""
         place_date = f"{self.place}, {when}" if self.place and when else (self.place or when.capitalize())
-        return {"issuer": self.issuer, "party": self.party, "place_date": place_date}
+        lines = [line.strip().upper() for line in (self.issuer or "").split("|") if line.strip()]
+        return {
+            "superior": lines[:-1],  # tên cơ quan chủ quản: upright capitals
+            "issuer": lines[-1] if lines else "",  # tên cơ quan ban hành: bold capitals
+            "party": self.party,
+            "number": self.number,
+            "place_date": place_date,
+        }
+
+
+SOURCE_MODES = ("full", "short", "none")
+
+
+def short_source(source: str) -> str:
+    """The first reference of a source (up to the first ';'), at most 160 characters."""
+    first = source.split("; ", 1)[0].strip()
+    return first if len(first) <= 160 else first[:159].rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -47,6 +64,7 @@ class SheetInfo:
     generated: dt.date
     header: Header = Header()
     style: DateStyle = DateStyle.ND30
+    sources: str = "short"  # full | short (first reference) | none
 
 
 def row(occ: Occurrence, style: DateStyle) -> dict[str, Any]:
@@ -59,7 +77,7 @@ def row(occ: Occurrence, style: DateStyle) -> dict[str, Any]:
     return item
 
 
-def number_sources(rows: list[dict[str, Any]]) -> list[str]:
+def number_sources(rows: list[dict[str, Any]], mode: str = "full") -> list[str]:
     """Give each distinct source a note number (``row["source_ref"]``); the notes, in order.
 
     Full sources are long (document numbers, several URLs): printed in the table they would take
@@ -67,7 +85,9 @@ def number_sources(rows: list[dict[str, Any]]) -> list[str]:
     """
     notes: dict[str, int] = {}
     for item in rows:
-        source = item["source"]
+        source = item["source"] if mode != "none" else None
+        if source and mode == "short":
+            source = short_source(source)
         if source:
             item["source_ref"] = notes.setdefault(source, len(notes) + 1)
         else:
@@ -118,7 +138,7 @@ def month_html(
         weekdays=WEEKDAYS,
         weeks=weeks,
         rows=rows,
-        sources=number_sources(rows),
+        sources=number_sources(rows, info.sources),
         paragraph=month_text(dated, year, month, style, templates).strip(),
     )
 
@@ -136,7 +156,7 @@ def year_html(
     title = f"Các ngày kỷ niệm năm {year}" + (" (năm tròn, năm lẻ 5)" if round_only else "")
     return template.render(
         **_common(info, title),
-        sources=number_sources(rows),
+        sources=number_sources(rows, info.sources),
         year=year,
         round_only=round_only,
         **year_sections(rows),
