@@ -864,6 +864,12 @@ def build(
     except PublishError as exc:
         fail(str(exc))
     typer.echo(f"calendar-gen: wrote {count} files to {folder}", err=True)
+    if base_url is None:
+        typer.echo(
+            "calendar-gen: note: without --base-url the subscribe links on index.html are relative; "
+            "calendar apps need full addresses (--base-url https://lich.example.gov.vn/)",
+            err=True,
+        )
 
 
 def _version(value: bool) -> None:

@@ -40,6 +40,17 @@ class FeedQuery:
         return first, last
 
 
+def scope_label(catalogue: Catalogue, scope: str) -> str:
+    """A scope as people read it: "Toàn quốc", or the title of the catalogue that holds it."""
+    if scope == "national":
+        return "Toàn quốc"
+    for file in catalogue.files:
+        if file.title and file.entries and all(e.scope == scope for e in file.entries):
+            return file.title
+    family, _, slug = scope.partition(":")
+    return f"{'Tỉnh' if family == 'province' else 'Ngành'} {slug}"
+
+
 def feed_name(catalogue: Catalogue, query: FeedQuery) -> str:
     """The default calendar name: the titles of the catalogues the feed draws on, then the filters.
 

@@ -18,6 +18,7 @@ import os
 import re
 import threading
 import time
+import urllib.parse
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from starlette.routing import Route
 
 from calendar_gen import __version__
 from calendar_gen.catalogue import Catalogue, load
-from calendar_gen.feeds import DEFAULT_DOMAIN, FeedQuery, build_feed
+from calendar_gen.feeds import DEFAULT_DOMAIN, FeedQuery, build_feed, scope_label
 from calendar_gen.formatting import DateStyle, month_year
 from calendar_gen.occurrences import occurrences
 from calendar_gen.paths import resource_dir
@@ -313,7 +314,7 @@ def create_app(
             return _error(404, f"Không có trang tháng '{text}'; dùng /month/YYYY-MM hoặc /month/YYYY-MM.pdf.")
         year, number, pdf = int(match.group(1)), int(match.group(2)), match.group(3) is not None
         if request.url.query:
-            return _error(400, "parameter 'query': this page takes no parameters")
+            return _error(400, "tham số 'query': trang này không nhận tham số")
 
         def build(snapshot: Snapshot, now: dt.date) -> tuple[bytes, str, dt.date | None]:
             import calendar as gregorian
@@ -342,7 +343,7 @@ def create_app(
             return _error(404, f"Không có trang năm '{text}'; dùng /year/YYYY.")
         number = int(text)
         if request.url.query:
-            return _error(400, "parameter 'query': this page takes no parameters")
+            return _error(400, "tham số 'query': trang này không nhận tham số")
 
         def build(snapshot: Snapshot, now: dt.date) -> tuple[bytes, str, dt.date | None]:
             found = occurrences(
@@ -442,11 +443,7 @@ def index_page(
     """The subscribe page: filters, the feed link in both forms, a QR code, this month's preview."""
     import calendar as gregorian
 
-    scopes = sorted({e.scope for e in catalogue.entries})
-    labels = {"national": "Toàn quốc"}
-    options = [
-        (s, labels.get(s, s.replace("province:", "Tỉnh: ").replace("sector:", "Ngành: "))) for s in scopes
-    ]
+    options = [(s, scope_label(catalogue, s)) for s in sorted({e.scope for e in catalogue.entries})]
     tags = sorted({t for e in catalogue.entries for t in e.tags})
     start = today.replace(day=1)
     end = today.replace(day=gregorian.monthrange(today.year, today.month)[1])
@@ -471,6 +468,7 @@ def index_page(
         chosen=chosen,
         feed_url=feed_url,
         webcal_url=webcal,
+        local_only=urllib.parse.urlsplit(base).hostname in ("127.0.0.1", "localhost", "::1"),
         qr_svg=qr_svg(feed_url),
         preview_title=f"Các ngày kỷ niệm tháng {month_year(today.month, today.year, style)}",
         preview=[view(o, style) for o in found],

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from calendar_gen import __version__
 from calendar_gen.catalogue import Catalogue
-from calendar_gen.feeds import DEFAULT_DOMAIN, FeedQuery, build_feed
+from calendar_gen.feeds import DEFAULT_DOMAIN, FeedQuery, build_feed, scope_label
 from calendar_gen.formatting import DateStyle
 from calendar_gen.occurrences import occurrences
 from calendar_gen.render.html import SheetInfo, month_html, year_html
@@ -38,9 +38,10 @@ def site_feeds(catalogue: Catalogue) -> list[SiteFeed]:
     ]
     for scope in sorted({e.scope for e in catalogue.entries} - {"national"}):
         family, _, slug = scope.partition(":")
-        label = "Tỉnh" if family == "province" else "Ngành"
         prefix = "tinh" if family == "province" else "nganh"
-        feeds.append(SiteFeed(f"feeds/{prefix}-{slug}.ics", f"{label}: {slug}", FeedQuery(scopes=(scope,))))
+        feeds.append(
+            SiteFeed(f"feeds/{prefix}-{slug}.ics", scope_label(catalogue, scope), FeedQuery(scopes=(scope,)))
+        )
     return feeds
 
 
@@ -85,7 +86,7 @@ def site_files(
             "title": feed.title,
             "path": feed.path,
             "url": base + feed.path,
-            "webcal": ("webcal://" + (base + feed.path).split("://", 1)[1]) if "://" in base else feed.path,
+            "webcal": ("webcal://" + (base + feed.path).split("://", 1)[1]) if "://" in base else None,
         }
         for feed in feeds
     ]
@@ -95,6 +96,7 @@ def site_files(
         .render(
             title="Lịch các ngày kỷ niệm",
             static_site=True,
+            absolute=bool(base),
             feeds=listed,
             months=months,
             years=[{"path": f"year/{y}.html", "label": y} for y in range(first, last + 1)],

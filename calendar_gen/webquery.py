@@ -23,11 +23,11 @@ FALSE = {"", "0", "false", "no", "off"}
 
 
 class QueryError(ValueError):
-    """A bad query parameter; ``str()`` is the message for the user."""
+    """A bad query parameter; ``str()`` names it, in Vietnamese (the browser shows it)."""
 
     def __init__(self, param: str, message: str) -> None:
         self.param = param
-        super().__init__(f"parameter '{param}': {message}")
+        super().__init__(f"tham số '{param}': {message}")
 
 
 def single_values(
@@ -35,15 +35,15 @@ def single_values(
 ) -> dict[str, str]:
     """Query items as a dict; unknown, repeated and oversized parameters are errors."""
     if raw_length > MAX_QUERY:
-        raise QueryError("query", f"the query string is longer than {MAX_QUERY} characters")
+        raise QueryError("query", f"chuỗi tham số dài quá {MAX_QUERY} ký tự")
     values: dict[str, str] = {}
     for key, value in items:
         if key not in allowed:
-            raise QueryError(key, f"unknown parameter; use {', '.join(allowed)}")
+            raise QueryError(key, f"không có tham số này; dùng {', '.join(allowed)}")
         if key in values:
-            raise QueryError(key, "given twice; separate several values with commas (tag=a,b)")
+            raise QueryError(key, "bị lặp lại; ghi nhiều giá trị cách nhau bằng dấu phẩy (tag=a,b)")
         if len(value) > MAX_VALUE:
-            raise QueryError(key, f"longer than {MAX_VALUE} characters")
+            raise QueryError(key, f"dài quá {MAX_VALUE} ký tự")
         values[key] = value.strip()
     return values
 
@@ -57,7 +57,9 @@ def _scopes(values: dict[str, str], catalogue: Catalogue) -> tuple[str, ...]:
     known = {e.scope for e in catalogue.entries} | {e.scope.split(":")[0] for e in catalogue.entries}
     for scope in scopes:
         if not (SCOPE.match(scope) or scope in ("province", "sector")) or scope not in known:
-            raise QueryError("scope", f"unknown scope '{scope}'; known: {', '.join(sorted(known))}")
+            raise QueryError(
+                "scope", f"không có phạm vi '{scope}'; các phạm vi có: {', '.join(sorted(known))}"
+            )
     return scopes
 
 
@@ -66,7 +68,7 @@ def _tags(values: dict[str, str], catalogue: Catalogue) -> tuple[str, ...]:
     known = {t for e in catalogue.entries for t in e.tags}
     for tag in tags:
         if not SLUG.match(tag) or tag not in known:
-            raise QueryError("tag", f"unknown tag '{tag}'")
+            raise QueryError("tag", f"không có chủ đề '{tag}'")
     return tags
 
 
@@ -75,7 +77,7 @@ def _kinds(values: dict[str, str], catalogue: Catalogue) -> tuple[str, ...]:
     known = {e.kind for e in catalogue.entries if e.kind}
     for kind in kinds:
         if kind not in known:
-            raise QueryError("kind", f"unknown kind '{kind}'; known: {', '.join(sorted(known))}")
+            raise QueryError("kind", f"không có loại '{kind}'; các loại có: {', '.join(sorted(known))}")
     return kinds
 
 
@@ -85,7 +87,7 @@ def _flag(values: dict[str, str], key: str) -> bool:
         return True
     if value in FALSE:
         return False
-    raise QueryError(key, f"'{value}' is not 1 or 0")
+    raise QueryError(key, f"'{value}' không phải 1 hoặc 0")
 
 
 def _year(values: dict[str, str], key: str) -> int | None:
@@ -93,7 +95,7 @@ def _year(values: dict[str, str], key: str) -> int | None:
     if not value:
         return None
     if not re.fullmatch(r"\d{1,4}", value) or not 1 <= int(value) <= 9998:
-        raise QueryError(key, f"'{value}' is not a year from 1 to 9998")
+        raise QueryError(key, f"'{value}' không phải năm từ 1 đến 9998")
     return int(value)
 
 
@@ -106,7 +108,7 @@ def feed_query(
     if values.get("alarm"):
         text = values["alarm"]
         if not re.fullmatch(r"\d{1,2}", text) or int(text) > 60:
-            raise QueryError("alarm", f"'{text}' is not a number of days from 0 to 60")
+            raise QueryError("alarm", f"'{text}' không phải số ngày từ 0 đến 60")
         alarm = int(text)
     query = FeedQuery(
         scopes=_scopes(values, catalogue),
@@ -119,22 +121,22 @@ def feed_query(
     )
     first, last = query.years(today)
     if first > last:
-        raise QueryError("from", f"{first} is after {last}")
+        raise QueryError("from", f"năm {first} sau năm {last}")
     if last - first + 1 > MAX_SPAN_YEARS:
-        raise QueryError("to", f"{first}–{last} spans more than {MAX_SPAN_YEARS} years")
+        raise QueryError("to", f"{first}–{last} dài hơn {MAX_SPAN_YEARS} năm")
     return query
 
 
 def _date(values: dict[str, str], key: str) -> dt.date:
     value = values.get(key)
     if not value:
-        raise QueryError(key, "missing; give a date as YYYY-MM-DD")
+        raise QueryError(key, "thiếu; ghi ngày dạng YYYY-MM-DD")
     try:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             raise ValueError(value)
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise QueryError(key, f"'{value}' is not a date; use YYYY-MM-DD") from None
+        raise QueryError(key, f"'{value}' không phải ngày; ghi dạng YYYY-MM-DD") from None
 
 
 def api_query(
@@ -144,9 +146,9 @@ def api_query(
     values = single_values(items, API_PARAMS, raw_length)
     start, end = _date(values, "from"), _date(values, "to")
     if start > end:
-        raise QueryError("from", f"{start} is after {end}")
+        raise QueryError("from", f"ngày {start} sau ngày {end}")
     if end.year - start.year + 1 > MAX_SPAN_YEARS:
-        raise QueryError("to", f"the range spans more than {MAX_SPAN_YEARS} years")
+        raise QueryError("to", f"khoảng thời gian dài hơn {MAX_SPAN_YEARS} năm")
     query = FeedQuery(
         _scopes(values, catalogue),
         _tags(values, catalogue),

@@ -191,7 +191,7 @@ def test_conditional_requests_head_and_gzip(server: Server) -> None:
 def test_bad_requests_get_400_naming_the_parameter(server: Server, path: str, param: str) -> None:
     status, headers, body = server.get(path)
     assert status == 400, body
-    assert f"parameter '{param}'" in body.decode("utf-8")
+    assert f"tham số '{param}'" in body.decode("utf-8")
     assert headers["content-type"].startswith("text/plain")
 
 
