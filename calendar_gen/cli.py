@@ -117,7 +117,7 @@ IssuerOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--issuer",
-        help="Sheets: issuing body for the header, e.g. 'Ban Tuyên giáo Tỉnh ủy'.",
+        help="Sheets: issuing body; superior body first, split by '|': 'Tỉnh ủy Kon Tum|Ban Tuyên giáo'.",
         show_default=False,
     ),
 ]
@@ -728,6 +728,7 @@ def feed(
 ) -> None:
     """An iCalendar feed (.ics) to subscribe to in Google, Apple, Outlook or Thunderbird."""
     from calendar_gen.feeds import FeedQuery, build_feed
+    from calendar_gen.paths import tag_labels
 
     now = resolve_today(today)
     if year_from is not None and year_to is not None and year_from > year_to:
@@ -752,6 +753,7 @@ def feed(
         name,
         description,
         date_style,
+        tag_labels(),
     )
     emit_bytes(data, output)
 
@@ -833,6 +835,7 @@ def build(
 ) -> None:
     """Write a static site (feeds, month and year pages, subscribe page) for any web server or CDN."""
     from calendar_gen.feeds import FeedQuery
+    from calendar_gen.paths import tag_labels
     from calendar_gen.publish import PublishError, publish
     from calendar_gen.site import site_files, site_size
 
@@ -856,6 +859,7 @@ def build(
         base_url=base_url or "",
         style=date_style,
         templates=templates,
+        tag_labels=tag_labels(),
     )
     total = site_size(loaded, first, last)
     try:

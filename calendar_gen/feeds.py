@@ -6,6 +6,7 @@ All three call :func:`build_feed`, so the same query gives the same bytes howeve
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from calendar_gen.catalogue import KIND_LABELS, Catalogue
@@ -51,7 +52,7 @@ def scope_label(catalogue: Catalogue, scope: str) -> str:
     return f"{'Tỉnh' if family == 'province' else 'Ngành'} {slug}"
 
 
-def feed_name(catalogue: Catalogue, query: FeedQuery) -> str:
+def feed_name(catalogue: Catalogue, query: FeedQuery, tag_labels: Mapping[str, str] | None = None) -> str:
     """The default calendar name: the titles of the catalogues the feed draws on, then the filters.
 
     "Các ngày kỷ niệm toàn quốc", "Các ngày kỷ niệm tỉnh Kon Tum (đến 30/6/2025)",
@@ -64,7 +65,8 @@ def feed_name(catalogue: Catalogue, query: FeedQuery) -> str:
     if query.kinds:
         name += " – " + ", ".join(KIND_LABELS[k].lower() for k in query.kinds)
     if query.tags:
-        name += " – chủ đề " + ", ".join(query.tags)
+        labels = tag_labels or {}
+        name += " – chủ đề " + ", ".join(labels.get(t, t) for t in query.tags)
     return name + (" (năm tròn, năm lẻ 5)" if query.round_only else "")
 
 
@@ -77,6 +79,7 @@ def build_feed(
     name: str | None = None,
     description: str | None = None,
     style: DateStyle = DateStyle.ND30,
+    tag_labels: Mapping[str, str] | None = None,
 ) -> bytes:
     """The iCalendar bytes of a query over a catalogue."""
     entries = select(catalogue.entries, query.scopes, query.tags, query.kinds)
@@ -85,7 +88,7 @@ def build_feed(
     if query.round_only:
         found = round_only(found)
     options = FeedOptions(
-        name=name or feed_name(catalogue, query),
+        name=name or feed_name(catalogue, query, tag_labels),
         description=description or DEFAULT_DESCRIPTION,
         stamp=stamp,
         domain=domain,

@@ -20,6 +20,21 @@ def default_catalogue() -> Path:
     return resource_dir("data") / "anniversaries.yaml"
 
 
+def tag_labels() -> dict[str, str]:
+    """Vietnamese display names of tags (``data/tags.yaml``); a tag without one shows its slug."""
+    import yaml
+
+    path = resource_dir("data") / "tags.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return {}
+    labels = data.get("tags") if isinstance(data, dict) else None
+    if not isinstance(labels, dict):
+        return {}
+    return {str(k): str(v) for k, v in labels.items() if isinstance(v, str) and v.strip()}
+
+
 def province_catalogues() -> dict[str, Path]:
     """Shipped province overlays by slug (``data/provinces/<slug>.yaml``)."""
     folder = resource_dir("data") / "provinces"

@@ -20,7 +20,7 @@ import threading
 import time
 import urllib.parse
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,7 @@ from calendar_gen.catalogue import Catalogue, load
 from calendar_gen.feeds import DEFAULT_DOMAIN, FeedQuery, build_feed, scope_label
 from calendar_gen.formatting import DateStyle, month_year
 from calendar_gen.occurrences import occurrences
-from calendar_gen.paths import resource_dir
+from calendar_gen.paths import resource_dir, tag_labels
 from calendar_gen.problems import CatalogueError
 from calendar_gen.render.html import SheetInfo, month_html, year_html
 from calendar_gen.render.tabular import to_json
@@ -251,6 +251,7 @@ def create_app(
     store = CatalogueStore(paths, clock, reload_interval)
     cache = ResponseCache()
     app_js = _packaged("app.js", templates)
+    labels = tag_labels()
 
     async def snapshot_now() -> Snapshot:
         # Stat-ing and reloading the catalogue is file I/O: off the event loop.
@@ -286,7 +287,9 @@ def create_app(
     async def feed(request: Request) -> Response:
         def build(snapshot: Snapshot, now: dt.date) -> tuple[bytes, str, dt.date | None]:
             query = feed_query(query_items(request), len(request.url.query), snapshot.catalogue, now)
-            body = build_feed(snapshot.catalogue, query, now, snapshot.stamp, domain, style=style)
+            body = build_feed(
+                snapshot.catalogue, query, now, snapshot.stamp, domain, style=style, tag_labels=labels
+            )
             moves = query.first is None or query.last is None  # the default range follows the year
             return body, CALENDAR, dt.date(now.year, 1, 1) if moves else None
 
@@ -365,7 +368,7 @@ def create_app(
         def build(snapshot: Snapshot, now: dt.date) -> tuple[bytes, str, dt.date | None]:
             query = feed_query(query_items(request), len(request.url.query), snapshot.catalogue, now)
             page = index_page(
-                snapshot.catalogue, query, request.url.query, base_url(request), now, style, templates
+                snapshot.catalogue, query, request.url.query, base_url(request), now, style, templates, labels
             )
             return page.encode("utf-8"), HTML, now.replace(day=1)  # the preview is this month's
 
@@ -439,12 +442,14 @@ def index_page(
     today: dt.date,
     style: DateStyle,
     templates: Path | None,
+    tag_names: Mapping[str, str],
 ) -> str:
     """The subscribe page: filters, the feed link in both forms, a QR code, this month's preview."""
     import calendar as gregorian
 
     options = [(s, scope_label(catalogue, s)) for s in sorted({e.scope for e in catalogue.entries})]
-    tags = sorted({t for e in catalogue.entries for t in e.tags})
+    used = {t for e in catalogue.entries for t in e.tags}
+    tags = sorted(((t, tag_names.get(t, t)) for t in used), key=lambda pair: pair[1])
     start = today.replace(day=1)
     end = today.replace(day=gregorian.monthrange(today.year, today.month)[1])
     entries = select(catalogue.entries, query.scopes, query.tags, query.kinds)
