@@ -225,6 +225,15 @@ def test_methods_other_than_get_and_head(server: Server) -> None:
     assert server.request("DELETE", "/")[0] == 405
 
 
+def test_subscribe_page_shows_names_not_slugs(server: Server) -> None:
+    page = server.get("/")[2].decode("utf-8")
+    assert '<option value="quoc-phong">Quốc phòng</option>' in page
+    assert '<option value="national">Toàn quốc</option>' in page
+    assert "Các ngày kỷ niệm tỉnh Kon Tum (trước 01/7/2025)</option>" in page
+    _, _, feed = server.get("/feed.ics?tag=quoc-phong")
+    assert "chủ đề Quốc phòng".encode() in feed.replace(b"\r\n ", b"")
+
+
 def test_host_header_cannot_poison_the_cache(server: Server) -> None:
     status, _, evil = server.get("/?alarm=3", {"Host": "evil.example"})
     assert status == 200 and b"webcal://evil.example/" in evil

@@ -79,3 +79,15 @@ def test_2025_major_round_anniversaries() -> None:
         assert texts[text].anniversary.is_major(2025)
     police = [o for o in found if o.anniversary.id == "cong-an-nhan-dan"]
     assert [(o.count, o.round_class) for o in police] == [(80, RoundClass.TRON)]
+
+
+def test_every_tag_has_a_vietnamese_label() -> None:
+    import unicodedata
+
+    from calendar_gen.paths import tag_labels
+
+    labels = tag_labels()
+    used = {t for path in FILES for e in load_file(path, TODAY).entries for t in e.tags}
+    assert used <= set(labels), sorted(used - set(labels))
+    for label in labels.values():
+        assert label.strip() and unicodedata.normalize("NFC", label) == label
