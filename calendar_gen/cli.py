@@ -753,7 +753,7 @@ def feed(
         name,
         description,
         date_style,
-        tag_labels(),
+        tag_labels() if tag else None,  # names are only needed for a tag filter in the feed name
     )
     emit_bytes(data, output)
 
@@ -835,7 +835,6 @@ def build(
 ) -> None:
     """Write a static site (feeds, month and year pages, subscribe page) for any web server or CDN."""
     from calendar_gen.feeds import FeedQuery
-    from calendar_gen.paths import tag_labels
     from calendar_gen.publish import PublishError, publish
     from calendar_gen.site import site_files, site_size
 
@@ -859,7 +858,6 @@ def build(
         base_url=base_url or "",
         style=date_style,
         templates=templates,
-        tag_labels=tag_labels(),
     )
     total = site_size(loaded, first, last)
     try:

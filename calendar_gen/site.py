@@ -7,7 +7,7 @@ swaps it in. The feeds are the bytes ``serve`` returns for the same query (same 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,7 +61,6 @@ def site_files(
     base_url: str = "",
     style: DateStyle = DateStyle.ND30,
     templates: Path | None = None,
-    tag_labels: Mapping[str, str] | None = None,
 ) -> Iterator[tuple[str, bytes]]:
     """Every file of the site, one at a time (the CLI shows progress)."""
     feeds = site_feeds(catalogue)
@@ -73,7 +72,7 @@ def site_files(
             query = feed.query  # the default query, so that serve's /feed.ics gives the same bytes
         yield (
             feed.path,
-            build_feed(catalogue, query, today, stamp, domain, style=style, tag_labels=tag_labels),
+            build_feed(catalogue, query, today, stamp, domain, style=style),
         )
     info = SheetInfo(tuple(f.title or Path(f.path).name for f in catalogue.files), today, style=style)
     months = []

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from calendar_gen import __version__, lunar
-from calendar_gen.formatting import DateStyle, long_date, lunar_short, solar
+from calendar_gen import __version__
+from calendar_gen.formatting import DateStyle, long_date, solar
 from calendar_gen.model import Occurrence, Precision
 from calendar_gen.monthgrid import WEEKDAYS, month_grid
+from calendar_gen.render.records import lunar_cell
 from calendar_gen.render.text import ROUND_VALUES, environment, month_text, view, year_sections
 from calendar_gen.selection import ROUND
 
@@ -71,8 +72,7 @@ def row(occ: Occurrence, style: DateStyle) -> dict[str, Any]:
     """One table row: the record plus the solar and lunar dates as printed."""
     item = view(occ, style)
     item["date_cell"] = item["date_text"]
-    dated = not occ.whole_month and occ.precision is not Precision.YEAR
-    item["lunar_cell"] = lunar_short(occ.lunar or lunar.from_solar(occ.date)) if dated else ""
+    item["lunar_cell"] = lunar_cell(occ)
     item["highlight"] = item["round_class"] in ROUND_VALUES
     return item
 

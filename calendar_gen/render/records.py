@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from calendar_gen.formatting import DateStyle, mention
-from calendar_gen.model import Calendar, Occurrence
+from calendar_gen import lunar
+from calendar_gen.formatting import DateStyle, lunar_short, mention
+from calendar_gen.model import Calendar, Occurrence, Precision
 
 # The JSON contract (README.md, "JSON output"): keys are added, never renamed or removed.
 FIELDS = (
@@ -32,6 +33,13 @@ FIELDS = (
     "source",
     "note",
 )
+
+
+def lunar_cell(occ: Occurrence) -> str:
+    """The lunar date column of tables and sheets: "23/1"; empty for whole-month and year-only entries."""
+    if occ.whole_month or occ.precision is Precision.YEAR:
+        return ""
+    return lunar_short(occ.lunar or lunar.from_solar(occ.date))
 
 
 def record(

@@ -8,10 +8,9 @@ import io
 import json
 from collections.abc import Sequence
 
-from calendar_gen import lunar
-from calendar_gen.formatting import DateStyle, date_label, lunar_short, mention
-from calendar_gen.model import Occurrence, Precision
-from calendar_gen.render.records import FIELDS, record
+from calendar_gen.formatting import DateStyle, date_label, mention
+from calendar_gen.model import Occurrence
+from calendar_gen.render.records import FIELDS, lunar_cell, record
 
 HEADERS = ("Ngày", "Âm lịch", "Phân loại", "Nội dung")
 
@@ -20,10 +19,8 @@ def rows(occurrences: Sequence[Occurrence], style: DateStyle) -> list[tuple[str,
     """One row per occurrence: solar date, lunar date, round class, mention."""
     result = []
     for occ in occurrences:
-        dated = not occ.whole_month and occ.precision is not Precision.YEAR
-        lunar_text = lunar_short(occ.lunar or lunar.from_solar(occ.date)) if dated else ""
         label = occ.round_class.label if occ.round_class and occ.round_class.value != "khac" else ""
-        result.append((date_label(occ, style), lunar_text, label, mention(occ, style)))
+        result.append((date_label(occ, style), lunar_cell(occ), label, mention(occ, style)))
     return result
 
 
