@@ -14,10 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from calendar_gen.catalogue import load
-from calendar_gen.formatting import mention
+from calendar_gen.catalogue.load import load
+from calendar_gen.engine.occurrences import occurrences
 from calendar_gen.model import Occurrence
-from calendar_gen.occurrences import occurrences
+from calendar_gen.render.formatting import mention
 from calendar_gen.render.ics import FeedOptions, render_feed
 
 STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
@@ -73,7 +73,7 @@ def main() -> None:
     """Time the three writers on the same occurrences."""
     path = Path(sys.argv[1])
     first, last = int(sys.argv[2]), int(sys.argv[3])
-    entries = load([path], dt.date(2026, 11, 22)).entries
+    entries = load([path]).entries
     found = occurrences(entries, dt.date(first, 1, 1), dt.date(last, 12, 31))
     print(f"{len(found)} events")
     timings = {}

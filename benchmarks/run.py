@@ -13,7 +13,6 @@ Results go to benchmarks/out/results.md.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import shutil
@@ -26,8 +25,8 @@ HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
 sys.path.insert(0, str(HERE.parent))
 
-from calendar_gen import lunar  # noqa: E402
-from calendar_gen.catalogue import load_file  # noqa: E402
+from calendar_gen.catalogue.load import load_file  # noqa: E402
+from calendar_gen.engine import lunar  # noqa: E402
 from calendar_gen.model import Calendar, Precision  # noqa: E402
 from calendar_gen.paths import default_catalogue, province_catalogues  # noqa: E402
 
@@ -37,7 +36,7 @@ MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 def remind_script(catalogues: list[Path], year: int, target: Path) -> int:
     """The same entries as a Remind script; lunar dates are given to Remind pre-converted."""
     lines = []
-    entries = [e for path in catalogues for e in load_file(path, dt.date(2026, 11, 22)).entries]
+    entries = [e for path in catalogues for e in load_file(path).entries]
     for entry in entries:
         founded = entry.founded
         text = entry.name.replace("[", "(").replace("]", ")")

@@ -13,8 +13,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from calendar_gen.catalogue import load  # noqa: E402
-from calendar_gen.occurrences import occurrences  # noqa: E402
+from calendar_gen.catalogue.load import load  # noqa: E402
+from calendar_gen.engine.occurrences import occurrences  # noqa: E402
 from calendar_gen.paths import default_catalogue, province_catalogues  # noqa: E402
 from calendar_gen.render.html import Header, SheetInfo, month_html  # noqa: E402
 

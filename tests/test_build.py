@@ -148,7 +148,7 @@ def test_interrupted_swap_is_recovered(tmp_path: Path) -> None:
     assert build(site, "--from", "2026", "--to", "2026").returncode == 0
     before = manifest(site)
     os.rename(site, tmp_path / ".site.old-12345")  # killed between the two renames
-    from calendar_gen.publish import recover
+    from calendar_gen.web.publish import recover
 
     recover(site)
     assert manifest(site) == before

@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from calendar_gen import cache
-from calendar_gen.catalogue import load
+from calendar_gen.catalogue import cache
+from calendar_gen.catalogue.load import load
 from calendar_gen.paths import default_catalogue
 from calendar_gen.problems import CatalogueError
-
-from .conftest import TODAY
 
 Writer = Callable[..., Path]
 
 
 def test_cached_catalogue_equals_full_load(tmp_path: Path) -> None:
-    full = load([default_catalogue()], TODAY)
-    first = cache.load([default_catalogue()], TODAY, tmp_path)
+    full = load([default_catalogue()])
+    first = cache.load([default_catalogue()], tmp_path)
     assert len(list(tmp_path.iterdir())) == 1
-    second = cache.load([default_catalogue()], TODAY, tmp_path)
+    second = cache.load([default_catalogue()], tmp_path)
     assert first.entries == second.entries == full.entries
     assert [e.origin for e in second.entries] == [e.origin for e in full.entries]
     assert second.files[0].title == full.files[0].title
@@ -31,37 +28,35 @@ def test_cached_catalogue_equals_full_load(tmp_path: Path) -> None:
 
 def test_edit_invalidates(tmp_path: Path, write_yaml: Writer) -> None:
     path = write_yaml("anniversaries:\n  - {id: a, name: A, date: 1/1/1990}\n")
-    assert cache.load([path], TODAY, tmp_path / "c").entries[0].name == "A"
+    assert cache.load([path], tmp_path / "c").entries[0].name == "A"
     path.write_text("anniversaries:\n  - {id: a, name: Bê, date: 1/1/1990}\n", encoding="utf-8")
-    assert cache.load([path], TODAY, tmp_path / "c").entries[0].name == "Bê"
+    assert cache.load([path], tmp_path / "c").entries[0].name == "Bê"
     path.write_text("anniversaries:\n  - {id: a, name: B, date: 31/2/1990}\n", encoding="utf-8")
     with pytest.raises(CatalogueError):
-        cache.load([path], TODAY, tmp_path / "c")
+        cache.load([path], tmp_path / "c")
 
 
-def test_future_check_still_applies_to_cached_files(tmp_path: Path, write_yaml: Writer) -> None:
-    path = write_yaml("anniversaries:\n  - {id: a, name: A, date: 1/6/2026}\n")
-    cache.load([path], TODAY, tmp_path)
-    with pytest.raises(CatalogueError, match="in the future"):
-        cache.load([path], dt.date(2026, 1, 1), tmp_path)
+def test_cached_files_do_not_depend_on_the_clock(tmp_path: Path, write_yaml: Writer) -> None:
+    path = write_yaml("anniversaries:\n  - {id: a, name: A, date: 1/6/2990}\n")
+    assert cache.load([path], tmp_path).entries == cache.load([path], tmp_path).entries
 
 
 def test_corrupt_or_unwritable_cache_falls_back(tmp_path: Path, write_yaml: Writer) -> None:
     path = write_yaml("anniversaries:\n  - {id: a, name: A, date: 1/1/1990}\n")
     folder = tmp_path / "c"
-    cache.load([path], TODAY, folder)
+    cache.load([path], folder)
     for item in folder.iterdir():
         item.write_text("{not json", encoding="utf-8")
-    assert cache.load([path], TODAY, folder).entries[0].id == "a"
+    assert cache.load([path], folder).entries[0].id == "a"
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("", encoding="utf-8")
-    assert cache.load([path], TODAY, blocked).entries[0].id == "a"
+    assert cache.load([path], blocked).entries[0].id == "a"
 
 
 def test_cli_respects_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.testing import CliRunner
 
-    from calendar_gen.cli import app
+    from calendar_gen.cli.app import app
 
     monkeypatch.setenv("CALENDAR_GEN_CACHE_DIR", str(tmp_path / "c"))
     monkeypatch.setenv("CALENDAR_GEN_NO_CACHE", "1")

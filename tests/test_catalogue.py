@@ -13,18 +13,16 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from calendar_gen.catalogue import load, load_file
+from calendar_gen.catalogue.load import load, load_file
 from calendar_gen.model import Calendar, Precision
 from calendar_gen.problems import CatalogueError
-
-from .conftest import TODAY
 
 Writer = Callable[..., Path]
 
 
-def problems_of(path: Path, today: dt.date = TODAY) -> list[str]:
+def problems_of(path: Path) -> list[str]:
     with pytest.raises(CatalogueError) as info:
-        load([path], today)
+        load([path])
     return [str(p) for p in info.value.problems]
 
 
@@ -47,7 +45,7 @@ def test_valid_entry_with_every_key(write_yaml: Writer) -> None:
             note: Mùng 5 Tết Kỷ Dậu
         """
     )
-    (entry,) = load([path], TODAY).entries
+    (entry,) = load([path]).entries
     assert entry.founded.calendar is Calendar.LUNAR
     assert (entry.founded.year, entry.founded.month, entry.founded.day) == (1789, 1, 5)
     assert entry.is_major(2039) and not entry.is_major(2040)
@@ -65,7 +63,7 @@ def test_yaml_date_objects_and_numbers_are_read_from_their_text(write_yaml: Writ
           - {id: e, name: E, date: 12/1972, observed: 18}
         """
     )
-    entries = {e.id: e.founded for e in load([path], TODAY).entries}
+    entries = {e.id: e.founded for e in load([path]).entries}
     assert (entries["a"].year, entries["a"].month, entries["a"].day) == (1959, 3, 3)
     assert entries["b"] == entries["a"]
     assert entries["c"].precision is Precision.YEAR
@@ -107,18 +105,17 @@ def test_every_problem_is_reported_with_line_and_id(write_yaml: Writer) -> None:
     assert f"{path}:7:11: entry 'two': date '31/02/1959': day 31 does not exist in 2/1959" in text
     assert "entry 'two': duplicate id (first used on line 5)" in text
     assert "entry 'three': date '30/12/2024': lunar month 12 of 2024 has 29 days" in text
-    assert "entry 'four': founding date '1/1/2030' is in the future" in text
     assert "entry 'five': 'name' must be text, not a list" in text
     assert "entry 'five': 'count' must be true or false" in text
     assert "did you mean 'calendar'?" in text
-    assert len(found) == 9
+    assert len(found) == 8  # 'four' (1/1/2030) is valid: validation does not read the clock
 
 
 def test_problems_of_several_files_are_all_reported(write_yaml: Writer) -> None:
     first = write_yaml("anniversaries:\n  - {id: a, name: A}\n", "a.yaml")
     second = write_yaml("anniversaries: [\n", "b.yaml")
     with pytest.raises(CatalogueError) as info:
-        load([first, second], TODAY)
+        load([first, second])
     paths = {p.path for p in info.value.problems}
     assert paths == {str(first), str(second)}
 
@@ -194,7 +191,7 @@ def test_bom_is_accepted_and_text_normalised_to_nfc(tmp_path: Path) -> None:
     path = tmp_path / "nfd.yaml"
     name = unicodedata.normalize("NFD", "Ngày Biên phòng toàn dân")
     path.write_text(f"\ufeffanniversaries:\n  - {{id: a, name: {name}, date: 3/3/1989}}\n", encoding="utf-8")
-    (entry,) = load([path], TODAY).entries
+    (entry,) = load([path]).entries
     assert entry.name == unicodedata.normalize("NFC", name) and entry.name != name
 
 
@@ -216,7 +213,7 @@ def test_later_files_override_and_disable(write_yaml: Writer) -> None:
         """,
         "mine.yaml",
     )
-    entries = {e.id: e for e in load([base, mine], TODAY).entries}
+    entries = {e.id: e for e in load([base, mine]).entries}
     assert set(entries) == {"a", "c"}
     assert entries["a"].name == "A mới" and entries["a"].founded.year == 1991
 
@@ -232,14 +229,18 @@ def test_defaults_apply_to_entries_that_lack_the_key(write_yaml: Writer) -> None
           - {id: b, name: B, date: 1/1/1990, scope: national}
         """
     )
-    scopes = {e.id: (e.scope, e.kind) for e in load([path], TODAY).entries}
+    scopes = {e.id: (e.scope, e.kind) for e in load([path]).entries}
     assert scopes == {"a": ("province:kon-tum", "local"), "b": ("national", "local")}
 
 
-def test_future_dates_follow_today(write_yaml: Writer) -> None:
+def test_a_later_founding_is_valid_and_listed_from_its_first_anniversary(write_yaml: Writer) -> None:
+    from calendar_gen.engine.occurrences import occurrences
+
     path = write_yaml("anniversaries:\n  - {id: a, name: A, date: 1/12/2026}\n")
-    assert load([path], dt.date(2026, 12, 1)).entries
-    assert "in the future" in problems_of(path, dt.date(2026, 11, 30))[0]
+    (entry,) = load([path]).entries  # valid whatever today is (issue 9: no clock in validation)
+    assert occurrences([entry], dt.date(2026, 1, 1), dt.date(2026, 12, 31)) == []  # N = 0 is never listed
+    (first,) = occurrences([entry], dt.date(2027, 12, 1), dt.date(2027, 12, 1))
+    assert first.count == 1
 
 
 yaml_text = st.one_of(
@@ -260,7 +261,7 @@ def test_loader_never_raises_anything_but_its_own_error(tmp_path: Path, text: st
     path = tmp_path / "fuzz.yaml"
     path.write_bytes(text.encode("utf-8", "surrogatepass"))
     try:
-        load_file(path, TODAY)
+        load_file(path)
     except CatalogueError as exc:
         assert exc.problems and all(p.path == str(path) for p in exc.problems)
 
@@ -269,4 +270,4 @@ def test_deep_nesting_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     path = tmp_path / "deep.yaml"
     path.write_text("anniversaries: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
     with contextlib.suppress(CatalogueError):
-        load_file(path, TODAY)
+        load_file(path)

@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from calendar_gen import __version__
-from calendar_gen.cli import app
+from calendar_gen.cli.app import app
 
 Writer = Callable[..., Path]
 runner = CliRunner()
@@ -244,9 +244,9 @@ def test_validate(write_yaml: Writer) -> None:
     code, out, _ = run("validate", *TODAY)
     assert code == 0 and "anniversaries.yaml:" in out and "OK" in out
     good = write_yaml("anniversaries:\n  - {id: a, name: A, date: 1/1/1990}\n", "good.yaml")
-    bad = write_yaml("anniversaries:\n  - {id: a, name: A, date: 1/1/2990}\n", "bad.yaml")
+    bad = write_yaml("anniversaries:\n  - {id: a, name: A, date: 31/2/1990}\n", "bad.yaml")
     code, out, err = run("validate", str(good), str(bad), *TODAY)
-    assert code == 1 and "good.yaml: 1 entry, OK" in out and "in the future" in err
+    assert code == 1 and "good.yaml: 1 entry, OK" in out and "day 31 does not exist" in err
 
 
 def test_broken_user_template_is_reported(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from calendar_gen.dates import DateError, parse_founding
+from calendar_gen.catalogue.dates import DateError, parse_founding
 from calendar_gen.model import Calendar, FoundingDate, Precision
 
 SOLAR = Calendar.SOLAR

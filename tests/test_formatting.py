@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from calendar_gen.dates import parse_founding
-from calendar_gen.formatting import DateStyle, full_date, mention, month_year, short_date
+from calendar_gen.catalogue.dates import parse_founding
+from calendar_gen.engine.occurrences import occurrences
 from calendar_gen.model import Anniversary, Calendar
-from calendar_gen.occurrences import occurrences
+from calendar_gen.render.formatting import DateStyle, full_date, mention, month_year, short_date
 
 
 @pytest.mark.parametrize(

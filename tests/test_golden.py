@@ -15,15 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from calendar_gen.catalogue import load
-from calendar_gen.dates import parse_founding
-from calendar_gen.formatting import mention
+from calendar_gen.catalogue.dates import parse_founding
+from calendar_gen.catalogue.load import load
+from calendar_gen.engine.occurrences import occurrences
 from calendar_gen.model import Occurrence
-from calendar_gen.occurrences import occurrences
 from calendar_gen.paths import default_catalogue, province_catalogues
+from calendar_gen.render.formatting import mention
 from calendar_gen.render.text import month_text
-
-from .conftest import TODAY
 
 EXAMPLES = Path(__file__).parent / "data" / "examples"
 DATE = r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{1,2}/\d{4}"
@@ -33,7 +31,7 @@ UNCOUNTED = re.compile(r"(Ngày [^;()]+?) \((\d{1,2})/(\d{1,2})\)")
 
 def month_of(year: int, month: int, province: str | None = None) -> list[Occurrence]:
     paths = [default_catalogue()] + ([province_catalogues()[province]] if province else [])
-    entries = load(paths, TODAY).entries
+    entries = load(paths).entries
     start = dt.date(year, month, 1)
     end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
     return occurrences(entries, start, end)

@@ -16,16 +16,14 @@ from ical.calendar_stream import IcsCalendarStream
 from icalendar.parser import Contentline
 from typer.testing import CliRunner
 
-from calendar_gen.catalogue import load
-from calendar_gen.cli import app
-from calendar_gen.dates import parse_founding
-from calendar_gen.formatting import mention
+from calendar_gen.catalogue.dates import parse_founding
+from calendar_gen.catalogue.load import load
+from calendar_gen.cli.app import app
+from calendar_gen.engine.occurrences import occurrences
 from calendar_gen.model import Anniversary, Calendar, Occurrence
-from calendar_gen.occurrences import occurrences
 from calendar_gen.paths import default_catalogue
+from calendar_gen.render.formatting import mention
 from calendar_gen.render.ics import FeedOptions, fold, render_feed
-
-from .conftest import TODAY
 
 Writer = Callable[..., Path]
 STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
@@ -98,7 +96,7 @@ def read_back(data: bytes) -> dict[str, tuple[dt.date, str]]:
 
 
 def shipped(first: int, last: int) -> list[Occurrence]:
-    entries = load([default_catalogue()], TODAY).entries
+    entries = load([default_catalogue()]).entries
     return occurrences(entries, dt.date(first, 1, 1), dt.date(last, 12, 31))
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calendar_gen import lunar
+from calendar_gen.engine import lunar
 from calendar_gen.model import LunarDay
 
 YEARS = range(1901, 2100)

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calendar_gen.dates import parse_founding
+from calendar_gen.catalogue.dates import parse_founding
+from calendar_gen.engine.occurrences import classify, occurrences
 from calendar_gen.model import Anniversary, Calendar, RoundClass
-from calendar_gen.occurrences import classify, occurrences
 
 
 def entry(date: str, calendar: Calendar = Calendar.SOLAR, **kwargs: object) -> Anniversary:

@@ -18,11 +18,11 @@ import pytest
 from docx import Document
 from fontTools.ttLib import TTFont
 
-from calendar_gen.catalogue import load
-from calendar_gen.formatting import mention
-from calendar_gen.occurrences import occurrences
+from calendar_gen.catalogue.load import load
+from calendar_gen.engine.occurrences import occurrences
 from calendar_gen.paths import default_catalogue, province_catalogues
 from calendar_gen.render.docx import month_docx, year_docx
+from calendar_gen.render.formatting import mention
 from calendar_gen.render.html import Header, SheetInfo, month_html, year_html
 from calendar_gen.render.pdf import html_to_pdf
 
@@ -53,7 +53,7 @@ def browser() -> Iterator[object]:
 
 def march_2024() -> list:  # type: ignore[type-arg]
     paths = [default_catalogue(), province_catalogues()["kon-tum"]]
-    return occurrences(load(paths, TODAY).entries, dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+    return occurrences(load(paths).entries, dt.date(2024, 3, 1), dt.date(2024, 3, 31))
 
 
 def busy_month(write_yaml: Callable[..., Path]) -> list:  # type: ignore[type-arg]
@@ -66,7 +66,7 @@ def busy_month(write_yaml: Callable[..., Path]) -> list:  # type: ignore[type-ar
             f"và ngành giao thông vận tải số {index:02d}, date: {day}/6/{1950 + index}}}"
         )
     path = write_yaml("\n".join(lines) + "\n", "busy.yaml")
-    return occurrences(load([path], TODAY).entries, dt.date(2025, 6, 1), dt.date(2025, 6, 30))
+    return occurrences(load([path]).entries, dt.date(2025, 6, 1), dt.date(2025, 6, 30))
 
 
 def pdf_text(pdf: Path) -> str:
@@ -186,7 +186,7 @@ def test_docx_reads_back_with_every_mention(tmp_path: Path) -> None:
 
 
 def test_year_sheet_lists_jubilees_first(tmp_path: Path) -> None:
-    entries = load([default_catalogue()], TODAY).entries
+    entries = load([default_catalogue()]).entries
     found = occurrences(entries, dt.date(2025, 1, 1), dt.date(2025, 12, 31), yearly=True)
     html = year_html(found, 2025, SheetInfo(("Các ngày kỷ niệm toàn quốc",), TODAY))
     jubilees, _, months = html.partition("<h2>Tháng 1</h2>")
@@ -207,7 +207,7 @@ def test_names_with_markup_render_as_text_and_run_nothing(
         " source: '<script>window.__xss = 3</script>'}\n",
         "xss.yaml",
     )
-    found = occurrences(load([path], TODAY).entries, dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+    found = occurrences(load([path]).entries, dt.date(2024, 3, 1), dt.date(2024, 3, 31))
     page_file = tmp_path / "xss.html"
     page_file.write_text(month_html(found, 2024, 3, SheetInfo(("<b>x</b>",), TODAY)), encoding="utf-8")
     page = browser.new_page()  # type: ignore[attr-defined]
@@ -225,7 +225,7 @@ def test_names_with_markup_render_as_text_and_run_nothing(
 def test_cli_sheet_formats(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from calendar_gen.cli import app
+    from calendar_gen.cli.app import app
 
     runner = CliRunner()
     for fmt in ("html", "pdf", "docx"):
@@ -265,7 +265,7 @@ def test_missing_weasyprint_is_a_message(monkeypatch: pytest.MonkeyPatch) -> Non
 
     from typer.testing import CliRunner
 
-    from calendar_gen.cli import app
+    from calendar_gen.cli.app import app
 
     real_import = builtins.__import__
 

@@ -8,21 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from calendar_gen import lunar
-from calendar_gen.catalogue import KINDS, load, load_file
-from calendar_gen.formatting import mention
+from calendar_gen.catalogue.load import load, load_file
+from calendar_gen.catalogue.types import KINDS
+from calendar_gen.engine import lunar
+from calendar_gen.engine.occurrences import occurrences
 from calendar_gen.model import Calendar, RoundClass
-from calendar_gen.occurrences import occurrences
 from calendar_gen.paths import default_catalogue, province_catalogues
-
-from .conftest import TODAY
+from calendar_gen.render.formatting import mention
 
 FILES = [default_catalogue(), *province_catalogues().values()]
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_file_validates_with_sorted_unique_ids_and_sources(path: Path) -> None:
-    loaded = load_file(path, dt.date.today())  # no founding date in the future of the real clock
+    loaded = load_file(path)  # no founding date in the future of the real clock
     ids = [e.id for e in loaded.entries]
     assert ids == sorted(ids) and len(set(ids)) == len(ids)
     for entry in loaded.entries:
@@ -31,7 +30,7 @@ def test_file_validates_with_sorted_unique_ids_and_sources(path: Path) -> None:
 
 
 def test_national_catalogue_size_and_coverage() -> None:
-    entries = load_file(default_catalogue(), TODAY).entries
+    entries = load_file(default_catalogue()).entries
     assert len(entries) >= 200
     kinds = {e.kind for e in entries}
     assert kinds >= {"holiday", "event", "armed-forces", "organisation", "sector", "leader", "international"}
@@ -39,9 +38,9 @@ def test_national_catalogue_size_and_coverage() -> None:
 
 
 def test_overlays_do_not_collide_with_national_ids() -> None:
-    national = {e.id for e in load_file(default_catalogue(), TODAY).entries}
+    national = {e.id for e in load_file(default_catalogue()).entries}
     for path in province_catalogues().values():
-        overlay = load_file(path, TODAY).entries
+        overlay = load_file(path).entries
         assert overlay and not national & {e.id for e in overlay}
         slug = path.stem
         assert all(e.scope == f"province:{slug}" for e in overlay)
@@ -50,7 +49,7 @@ def test_overlays_do_not_collide_with_national_ids() -> None:
 
 def test_lunar_entries_convert_in_every_year_1901_2099() -> None:
     lunar_entries = [
-        e for e in load_file(default_catalogue(), TODAY).entries if e.founded.calendar is Calendar.LUNAR
+        e for e in load_file(default_catalogue()).entries if e.founded.calendar is Calendar.LUNAR
     ]
     assert {e.id for e in lunar_entries} >= {"tet-nguyen-dan", "gio-to-hung-vuong"}
     for entry in lunar_entries:
@@ -61,7 +60,7 @@ def test_lunar_entries_convert_in_every_year_1901_2099() -> None:
 
 
 def test_2025_major_round_anniversaries() -> None:
-    entries = load([default_catalogue()], TODAY).entries
+    entries = load([default_catalogue()]).entries
     found = occurrences(entries, dt.date(2025, 1, 1), dt.date(2025, 12, 31), yearly=True)
     texts = {mention(o): o for o in found}
     for text, round_class in [
@@ -87,7 +86,7 @@ def test_every_tag_has_a_vietnamese_label() -> None:
     from calendar_gen.paths import tag_labels
 
     labels = tag_labels()
-    used = {t for path in FILES for e in load_file(path, TODAY).entries for t in e.tags}
+    used = {t for path in FILES for e in load_file(path).entries for t in e.tags}
     assert used <= set(labels), sorted(used - set(labels))
     for label in labels.values():
         assert label.strip() and unicodedata.normalize("NFC", label) == label

@@ -20,12 +20,12 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt, RGBColor
 
 from calendar_gen import __version__
-from calendar_gen.formatting import solar
+from calendar_gen.engine.monthgrid import WEEKDAYS, month_grid
+from calendar_gen.engine.selection import ROUND
 from calendar_gen.model import Occurrence, Precision
-from calendar_gen.monthgrid import WEEKDAYS, month_grid
+from calendar_gen.render.formatting import solar
 from calendar_gen.render.html import SheetInfo, number_sources, row
 from calendar_gen.render.text import month_text, year_sections
-from calendar_gen.selection import ROUND
 
 FONT = "Times New Roman"  # Nghị định 30/2020; Word substitutes a metric-compatible font where missing
 LIST_HEADERS = ("Ngày", "Âm lịch", "Nội dung", "Phân loại", "Nguồn")

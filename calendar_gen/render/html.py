@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from calendar_gen import __version__
-from calendar_gen.formatting import DateStyle, long_date, solar
+from calendar_gen.engine.monthgrid import WEEKDAYS, month_grid
+from calendar_gen.engine.selection import ROUND
 from calendar_gen.model import Occurrence, Precision
-from calendar_gen.monthgrid import WEEKDAYS, month_grid
+from calendar_gen.render.formatting import DateStyle, long_date, solar
 from calendar_gen.render.records import lunar_cell
 from calendar_gen.render.text import ROUND_VALUES, environment, month_text, view, year_sections
-from calendar_gen.selection import ROUND
 
 
 @dataclass(frozen=True)

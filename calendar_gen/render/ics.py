@@ -24,9 +24,9 @@ from functools import lru_cache
 from icalendar.prop import vText
 
 from calendar_gen import __version__
-from calendar_gen.catalogue import KIND_LABELS
-from calendar_gen.formatting import DateStyle, lunar_short, mention
+from calendar_gen.catalogue.types import KIND_LABELS
 from calendar_gen.model import Anniversary, Occurrence, RoundClass
+from calendar_gen.render.formatting import DateStyle, lunar_short, mention
 
 CRLF = b"\r\n"
 LIMIT = 75  # RFC 5545, 3.1: lines SHOULD NOT be longer than 75 octets, excluding the line break

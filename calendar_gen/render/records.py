@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from calendar_gen import lunar
-from calendar_gen.formatting import DateStyle, lunar_short, mention
+from calendar_gen.engine import lunar
 from calendar_gen.model import Calendar, Occurrence, Precision
+from calendar_gen.render.formatting import DateStyle, lunar_short, mention
 
 # The JSON contract (README.md, "JSON output"): keys are added, never renamed or removed.
 FIELDS = (

@@ -8,8 +8,8 @@ import io
 import json
 from collections.abc import Sequence
 
-from calendar_gen.formatting import DateStyle, date_label, mention
 from calendar_gen.model import Occurrence
+from calendar_gen.render.formatting import DateStyle, date_label, mention
 from calendar_gen.render.records import FIELDS, lunar_cell, record
 
 HEADERS = ("Ngày", "Âm lịch", "Phân loại", "Nội dung")

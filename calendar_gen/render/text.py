@@ -1,6 +1,6 @@
 """Text output through Jinja2 templates that users can replace (``--templates DIR``).
 
-The wording of each mention is built in :mod:`calendar_gen.formatting`; templates decide how
+The wording of each mention is built in :mod:`calendar_gen.render.formatting`; templates decide how
 mentions are put together. Every field of the JSON record is available to a template, plus
 ``period`` (what goes in the parentheses) and ``date_text``.
 """
@@ -15,11 +15,11 @@ from typing import Any
 
 import jinja2
 
-from calendar_gen.formatting import DateStyle, date_label, month_year, period, solar
+from calendar_gen.engine.selection import ROUND
 from calendar_gen.model import Occurrence, Precision
 from calendar_gen.paths import resource_dir
+from calendar_gen.render.formatting import DateStyle, date_label, month_year, period, solar
 from calendar_gen.render.records import record
-from calendar_gen.selection import ROUND
 
 ROUND_VALUES = frozenset(r.value for r in ROUND)
 

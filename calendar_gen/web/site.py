@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from calendar_gen import __version__
-from calendar_gen.catalogue import Catalogue
-from calendar_gen.feeds import DEFAULT_DOMAIN, FeedQuery, build_feed, scope_label
-from calendar_gen.formatting import DateStyle
-from calendar_gen.occurrences import occurrences
+from calendar_gen.catalogue.types import Catalogue
+from calendar_gen.engine.occurrences import occurrences
+from calendar_gen.render.feed import DEFAULT_DOMAIN, FeedQuery, build_feed, scope_label
+from calendar_gen.render.formatting import DateStyle
 from calendar_gen.render.html import SheetInfo, month_html, year_html
 from calendar_gen.render.text import environment
 

@@ -10,8 +10,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 
-from calendar_gen.catalogue import SCOPE, SLUG, Catalogue
-from calendar_gen.feeds import FeedQuery
+from calendar_gen.catalogue.types import SCOPE, SLUG, Catalogue
+from calendar_gen.render.feed import FeedQuery
 
 MAX_QUERY = 2048  # characters in the whole query string
 MAX_VALUE = 256  # characters in one parameter

@@ -6,14 +6,14 @@ of the file before raising. Text is normalised to Unicode NFC.
 
 from __future__ import annotations
 
-import datetime as dt
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
 import yaml
 
-from calendar_gen.catalogue import (
+from calendar_gen.catalogue.dates import DateError, parse_founding
+from calendar_gen.catalogue.types import (
     DEFAULTABLE_KEYS,
     ENTRY_KEYS,
     KINDS,
@@ -22,19 +22,25 @@ from calendar_gen.catalogue import (
     SLUG,
     TOP_KEYS,
     CatalogueFile,
-    first_day,
 )
-from calendar_gen.dates import DateError, parse_founding
+from calendar_gen.catalogue.yamlfile import (
+    column_of,
+    compose,
+    line_of,
+    read_text,
+    scalar_kind,
+    to_bool,
+    to_int,
+)
 from calendar_gen.model import Anniversary, Calendar, FoundingDate, Origin, Precision
 from calendar_gen.problems import CatalogueError, Problem, did_you_mean
-from calendar_gen.yamlfile import column_of, compose, line_of, read_text, scalar_kind, to_bool, to_int
 
 
-def validate_file(path: Path, today: dt.date) -> CatalogueFile:
+def validate_file(path: Path) -> CatalogueFile:
     """Parse and validate one catalogue file; raise CatalogueError listing every problem."""
     name = str(path)
     root = compose(read_text(path), name)
-    return _FileValidator(name, today).validate(root)
+    return _FileValidator(name).validate(root)
 
 
 _KIND_WORDS = {
@@ -50,9 +56,8 @@ _KIND_WORDS = {
 class _FileValidator:
     """Walks one file's node tree, building entries and collecting problems."""
 
-    def __init__(self, path: str, today: dt.date) -> None:
+    def __init__(self, path: str) -> None:
         self.path = path
-        self.today = today
         self.problems: list[Problem] = []
 
     def problem(self, node: yaml.Node | None, message: str, entry_id: str | None = None) -> None:
@@ -274,14 +279,6 @@ class _FileValidator:
             founded = parse_founding(str(node.value), calendar, leap)
         except DateError as exc:
             self.problem(node, f"date '{node.value}': {exc}", entry_id)
-            return None
-        if founded.year is not None and first_day(founded) > self.today:
-            self.problem(
-                node,
-                f"founding date '{node.value}' is in the future (today is {self.today.isoformat()}); "
-                "check the year",
-                entry_id,
-            )
             return None
         return founded
 

@@ -11,7 +11,7 @@ import calendar as _gregorian
 import re
 import unicodedata
 
-from calendar_gen import lunar
+from calendar_gen.engine import lunar
 from calendar_gen.model import Calendar, FoundingDate
 
 

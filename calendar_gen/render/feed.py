@@ -9,11 +9,11 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from calendar_gen.catalogue import KIND_LABELS, Catalogue
-from calendar_gen.formatting import DateStyle
-from calendar_gen.occurrences import occurrences
+from calendar_gen.catalogue.types import KIND_LABELS, Catalogue
+from calendar_gen.engine.occurrences import occurrences
+from calendar_gen.engine.selection import round_only, select
+from calendar_gen.render.formatting import DateStyle
 from calendar_gen.render.ics import FeedOptions, render_feed
-from calendar_gen.selection import round_only, select
 
 DEFAULT_DOMAIN = "calendar-gen.invalid"
 DEFAULT_DESCRIPTION = (

@@ -2,15 +2,13 @@
 
 Like Python's ``.pyc`` files: one JSON file per catalogue, valid while the catalogue's size,
 modification time and inode and calendar-gen's version are unchanged. Only files that validated
-are cached; the future-date check is repeated against ``today`` from the stored latest founding
-day. Any problem with the cache (unreadable, corrupt, unwritable) falls back to a full load.
+are cached. Any problem with the cache (unreadable, corrupt, unwritable) falls back to a full load.
 JSON, not pickle: a cache file can never run code.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import os
 import zlib
@@ -19,13 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from calendar_gen import __version__
-from calendar_gen.catalogue import Catalogue, CatalogueFile, load_file, merge
+from calendar_gen.catalogue.load import load_file, merge
+from calendar_gen.catalogue.types import Catalogue, CatalogueFile
 from calendar_gen.model import Anniversary, Calendar, FoundingDate, Origin
 
-SCHEMA = 2  # bump when validation rules or the model change
+SCHEMA = 3  # bump when validation rules or the model change
 
 
-def load(paths: Sequence[Path], today: dt.date, cache_dir: Path | None) -> Catalogue:
+def load(paths: Sequence[Path], cache_dir: Path | None) -> Catalogue:
     """Like :func:`calendar_gen.catalogue.load`, reading and writing the cache in ``cache_dir``."""
     from calendar_gen.problems import CatalogueError, Problem
 
@@ -33,7 +32,7 @@ def load(paths: Sequence[Path], today: dt.date, cache_dir: Path | None) -> Catal
     problems: list[Problem] = []
     for path in paths:
         try:
-            files.append(_load_one(path, today, cache_dir))
+            files.append(_load_one(path, cache_dir))
         except CatalogueError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -49,24 +48,24 @@ def _stamp(path: Path) -> list[Any] | None:
     return [__version__, SCHEMA, str(path), info.st_size, info.st_mtime_ns, info.st_ino]
 
 
-def _load_one(path: Path, today: dt.date, cache_dir: Path | None) -> CatalogueFile:
+def _load_one(path: Path, cache_dir: Path | None) -> CatalogueFile:
     stamp = _stamp(path)
     if cache_dir is None or stamp is None:
-        return load_file(path, today)
+        return load_file(path)
     # The name only spreads files; the stamp inside decides validity, so a collision is just a miss.
     target = cache_dir / f"{zlib.crc32(str(path.resolve()).encode()):08x}.json"
-    cached = _read(target, stamp, today)
+    cached = _read(target, stamp)
     if cached is not None:
         return cached
-    loaded = load_file(path, today)
+    loaded = load_file(path)
     _write(target, stamp, loaded)
     return loaded
 
 
-def _read(target: Path, stamp: list[Any], today: dt.date) -> CatalogueFile | None:
+def _read(target: Path, stamp: list[Any]) -> CatalogueFile | None:
     try:
         data = json.loads(target.read_text(encoding="utf-8"))
-        if data["stamp"] != stamp or dt.date.fromisoformat(data["latest"]) > today:
+        if data["stamp"] != stamp:
             return None
         return CatalogueFile(
             path=data["path"],
@@ -80,13 +79,10 @@ def _read(target: Path, stamp: list[Any], today: dt.date) -> CatalogueFile | Non
 
 
 def _write(target: Path, stamp: list[Any], loaded: CatalogueFile) -> None:
-    from calendar_gen.catalogue import first_day
-    from calendar_gen.output import write_atomic
+    from calendar_gen.fileio import write_atomic
 
-    dated = [first_day(e.founded) for e in loaded.entries if e.founded.year is not None]
     data = {
         "stamp": stamp,
-        "latest": max(dated, default=dt.date.min).isoformat(),
         "path": loaded.path,
         "title": loaded.title,
         "description": loaded.description,

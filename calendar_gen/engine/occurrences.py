@@ -8,7 +8,7 @@ Pure date arithmetic, no I/O. Rules (README.md, "Counting rules"; DOMAIN.md):
 - 29 February is observed on 28 February in common years.
 - Month-only entries fall on their ``observed`` day, or on the 1st, and are listed whenever their
   month overlaps the range; year-only entries appear only in yearly lists (``yearly=True``).
-- Lunar entries follow the rules of :mod:`calendar_gen.lunar`; their N counts lunar years.
+- Lunar entries follow the rules of :mod:`calendar_gen.engine.lunar`; their N counts lunar years.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import calendar as _gregorian
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
-from calendar_gen import lunar
+from calendar_gen.engine import lunar
 from calendar_gen.model import (
     Anniversary,
     Calendar,

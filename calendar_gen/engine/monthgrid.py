@@ -10,7 +10,7 @@ import calendar as _gregorian
 import datetime as dt
 from dataclasses import dataclass
 
-from calendar_gen import lunar
+from calendar_gen.engine import lunar
 from calendar_gen.model import LunarDay, Occurrence
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")

@@ -1,0 +1,76 @@
+"""The catalogue format's vocabulary and the parsed forms of catalogue files.
+
+The key names are a public contract (README.md, "Catalogue format"): users and other tools write
+these files, so a key is never renamed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from calendar_gen.model import Anniversary
+
+ENTRY_KEYS = (
+    "id",
+    "name",
+    "date",
+    "calendar",
+    "leap",
+    "count",
+    "observed",
+    "scope",
+    "kind",
+    "tags",
+    "major",
+    "class_by_year",
+    "enabled",
+    "source",
+    "note",
+)
+REQUIRED_KEYS = ("id", "name", "date")
+TOP_KEYS = ("anniversaries", "title", "description", "defaults")
+DEFAULTABLE_KEYS = ("calendar", "count", "scope", "kind", "tags", "source")
+KINDS = (
+    "holiday",
+    "event",
+    "armed-forces",
+    "organisation",
+    "sector",
+    "leader",
+    "figure",
+    "international",
+    "local",
+)
+KIND_LABELS = {
+    "holiday": "Ngày lễ lớn",
+    "event": "Sự kiện lịch sử",
+    "armed-forces": "Lực lượng vũ trang",
+    "organisation": "Tổ chức chính trị – xã hội",
+    "sector": "Ngày truyền thống ngành",
+    "leader": "Lãnh tụ, lãnh đạo tiền bối",
+    "figure": "Danh nhân",
+    "international": "Ngày quốc tế",
+    "local": "Địa phương",
+}
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SCOPE = re.compile(r"^(?:national|(?:province|sector):[a-z0-9]+(?:-[a-z0-9]+)*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogueFile:
+    """One parsed file: its entries (disabled ones as ids to drop) and its metadata."""
+
+    path: str
+    title: str | None
+    description: str | None
+    entries: tuple[Anniversary, ...]
+    disabled: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    """The merged catalogue: later files override earlier entries with the same id."""
+
+    files: tuple[CatalogueFile, ...]
+    entries: tuple[Anniversary, ...]

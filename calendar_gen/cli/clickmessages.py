@@ -1,0 +1,56 @@
+"""Click's and Typer's own messages, listed so that Babel extracts them into our catalog.
+
+Click and Typer call ``gettext`` with these English ids (``translate.install`` routes the calls
+to our catalog); nothing here is called at run time.
+"""
+
+from __future__ import annotations
+
+from calendar_gen.i18n import N_
+
+MESSAGES = (
+    N_("Usage:"),
+    N_("Options"),
+    N_("Arguments"),
+    N_("Commands"),
+    N_("Show this message and exit."),
+    N_("Error: {message}"),
+    N_("Invalid value for {param_hint}: {message}"),
+    N_("Invalid value: {message}"),
+    N_("Missing argument"),
+    N_("Missing option"),
+    N_("Missing parameter"),
+    N_("Missing parameter: {param_name}"),
+    N_("Missing {param_type}"),
+    N_("No such option: {name}"),
+    N_("Did you mean {possibility}?"),
+    N_("(Possible options: {possibilities})"),
+    N_("Try '{command} {option}' for help."),
+    N_("No such command {name!r}."),
+    N_("Missing command."),
+    N_("Got unexpected extra argument ({args})"),
+    N_("Got unexpected extra arguments ({args})"),
+    N_("Option {name!r} requires an argument."),
+    N_("Option {name!r} requires {nargs} arguments."),
+    N_("Option {name!r} does not take a value."),
+    N_("{value!r} is not a valid {number_type}."),
+    N_("{value} is not in the range {range}."),
+    N_("{value!r} is not a valid boolean."),
+    N_("{value!r} is not {choice}."),
+    N_("{value!r} is not one of {choices}."),
+    N_("{name} {filename!r} does not exist."),
+    N_("{name} {filename!r} is a file."),
+    N_("{name} {filename!r} is a directory."),
+    N_("{name} {filename!r} is not readable."),
+    N_("{name} {filename!r} is not writable."),
+    N_("Could not open file {filename!r}: {message}"),
+    N_("file"),
+    N_("directory"),
+    N_("path"),
+    N_("default: {default}"),
+    N_("required"),
+    N_("env var: {var}"),
+    N_("(dynamic)"),
+    N_("Aborted!"),
+    N_("unknown error"),
+)

@@ -1,0 +1,210 @@
+"""What several commands do before rendering: the clock, catalogue paths, loading, filters, checks.
+
+The CLI is one of the two places (with the server) that read the clock and the environment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import typer
+
+from calendar_gen.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from calendar_gen.catalogue.types import Catalogue
+    from calendar_gen.model import Anniversary
+    from calendar_gen.problems import Problem
+
+VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")  # Vietnam keeps UTC+7 all year, no DST
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print a message for the user on standard error and exit."""
+    typer.echo(f"calendar-gen: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def resolve_today(text: str | None) -> dt.date:
+    """``--today`` or the current date in Vietnam."""
+    if text is None:
+        return dt.datetime.now(VIETNAM).date()
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):  # ASCII digits only (issue 10, item 10)
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise typer.BadParameter(
+        _("'{text}' is not a date; use YYYY-MM-DD, e.g. 2024-03-01").format(text=text), param_hint="--today"
+    )
+
+
+def catalogue_paths(catalogue: list[Path] | None, no_default: bool, province: list[str] | None) -> list[Path]:
+    """The files to read, in order: shipped catalogue, province overlays, then the user's files."""
+    from calendar_gen.paths import default_catalogue, province_catalogues
+
+    paths = [] if no_default else [default_catalogue()]
+    if province:
+        known = province_catalogues()
+        for slug in province:
+            if slug not in known:
+                choices = ", ".join(known) or "-"
+                raise typer.BadParameter(
+                    _("no province overlay '{slug}'; shipped: {choices}").format(slug=slug, choices=choices),
+                    param_hint="--province",
+                )
+            paths.append(known[slug])
+    paths.extend(catalogue or [])
+    if not paths:
+        raise typer.BadParameter(
+            _("nothing to read: with --no-default give at least one --catalogue FILE"),
+            param_hint="--no-default",
+        )
+    return paths
+
+
+def cache_dir() -> Path | None:
+    """Where validated catalogues are cached (README.md, "Cache"); None when disabled."""
+    import os
+
+    if os.environ.get("CALENDAR_GEN_NO_CACHE"):
+        return None
+    if explicit := os.environ.get("CALENDAR_GEN_CACHE_DIR"):
+        return Path(explicit)
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except RuntimeError:  # no home folder
+        return None
+    return base / "calendar-gen"
+
+
+def report_problems(problems: list[Problem], header: str) -> None:
+    """Print a count line and every problem, one per line, on standard error."""
+    typer.echo(f"calendar-gen: {header}", err=True)
+    for problem in problems:
+        typer.echo(f"  {problem}", err=True)
+
+
+def load_catalogue(paths: list[Path]) -> Catalogue:
+    """Load and validate (through the cache); on problems print every one and exit 1."""
+    from calendar_gen.catalogue import cache
+    from calendar_gen.problems import CatalogueError
+
+    try:
+        return cache.load(paths, cache_dir())
+    except CatalogueError as exc:
+        count = len(exc.problems)
+        header = ngettext("{count} problem in the catalogue:", "{count} problems in the catalogue:", count)
+        report_problems(exc.problems, header.format(count=count))
+        raise typer.Exit(1) from None
+
+
+def selected_entries(
+    catalogue: list[Path] | None,
+    no_default: bool,
+    province: list[str] | None,
+    scope: list[str] | None,
+    tag: list[str] | None,
+    kind: list[str] | None,
+) -> tuple[Catalogue, list[Anniversary]]:
+    """Load the catalogues and apply the scope, tag and kind filters."""
+    from calendar_gen.engine.selection import select
+
+    check_filters(scope, kind)
+    loaded = load_catalogue(catalogue_paths(catalogue, no_default, province))
+    check_tags(tag, loaded)
+    return loaded, select(loaded.entries, scope or (), tag or (), kind or ())
+
+
+def check_tags(tags: list[str] | None, loaded: Catalogue) -> None:
+    """A tag no entry carries is a typo, not an empty result."""
+    from calendar_gen.problems import did_you_mean
+
+    known = sorted({t for e in loaded.entries for t in e.tags})
+    for tag in tags or []:
+        if tag not in known:
+            hint = did_you_mean(tag, known) or _("; calendar-gen month -f json lists the tags of each entry")
+            raise typer.BadParameter(
+                _("no entry has the tag '{tag}'").format(tag=tag) + hint, param_hint="--tag"
+            )
+
+
+SCOPE_OPTION = re.compile(r"(national|province|sector)(:[a-z0-9]+(-[a-z0-9]+)*)?")
+
+
+def check_filters(scope: list[str] | None, kind: list[str] | None) -> None:
+    """Reject scopes and kinds that cannot match anything, naming the option."""
+    from calendar_gen.catalogue.types import KINDS
+
+    for value in scope or []:
+        if not SCOPE_OPTION.fullmatch(value) or value.startswith("national:"):
+            raise typer.BadParameter(
+                _(
+                    "'{value}' is not a scope; use national, province, province:<slug>, "
+                    "sector or sector:<slug>"
+                ).format(value=value),
+                param_hint="--scope",
+            )
+    for value in kind or []:
+        if value not in KINDS:
+            raise typer.BadParameter(
+                _("'{value}' is not a kind; use one of {kinds}").format(value=value, kinds=", ".join(KINDS)),
+                param_hint="--kind",
+            )
+
+
+def parse_month(text: str | None, today: dt.date) -> tuple[int, int]:
+    """YYYY-MM (or MM/YYYY) in ASCII digits; the current month when absent."""
+    if text is None:
+        return today.year, today.month
+    if match := re.fullmatch(r"([0-9]{4})-([0-9]{1,2})", text.strip()):
+        year, month = int(match.group(1)), int(match.group(2))
+    elif match := re.fullmatch(r"([0-9]{1,2})[/.-]([0-9]{4})", text.strip()):
+        month, year = int(match.group(1)), int(match.group(2))
+    else:
+        raise typer.BadParameter(
+            _("'{text}' is not a month; use YYYY-MM, e.g. 2024-03").format(text=text), param_hint="YYYY-MM"
+        )
+    if not 1 <= month <= 12 or year < 1:
+        raise typer.BadParameter(
+            _("'{text}' is not a month; months run from 01 to 12").format(text=text), param_hint="YYYY-MM"
+        )
+    return year, month
+
+
+DOMAIN = re.compile(
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
+)
+
+
+def check_domain(domain: str) -> None:
+    """The UID domain must be a host name: it is part of every event's identity."""
+    if not DOMAIN.fullmatch(domain):  # fullmatch: '$' would accept a trailing newline
+        raise typer.BadParameter(
+            _("'{domain}' is not a domain name such as example.gov.vn").format(domain=domain),
+            param_hint="--domain",
+        )
+
+
+def check_url(value: str | None, option: str) -> None:
+    """A public http(s) address, for subscribe links."""
+    if value is not None and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", value):
+        raise typer.BadParameter(
+            _("'{value}' is not an http(s) address such as https://lich.example.gov.vn/").format(value=value),
+            param_hint=option,
+        )
+
+
+def feed_stamp(paths: list[Path]) -> dt.datetime:
+    """DTSTAMP: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else the newest catalogue's mtime."""
+    import os
+
+    from calendar_gen.catalogue.stamps import StampError, source_stamp
+
+    try:
+        return source_stamp(paths, os.environ)
+    except StampError as exc:
+        fail(str(exc))

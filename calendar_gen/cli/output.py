@@ -1,0 +1,179 @@
+"""Writing results: standard output or a file written atomically, and the sheet formats."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from calendar_gen.cli.common import fail
+from calendar_gen.cli.options import SheetFormat, TextFormat
+from calendar_gen.i18n import _
+from calendar_gen.render.formatting import DateStyle
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from calendar_gen.catalogue.types import Catalogue
+    from calendar_gen.model import Occurrence
+    from calendar_gen.render.html import SheetInfo
+
+
+def emit(text: str, output: Path | None, bom: bool = False) -> None:
+    """Print to standard output, or write the file atomically."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    emit_bytes((("\ufeff" if bom else "") + text).encode("utf-8"), output)
+
+
+def emit_bytes(data: bytes, output: Path | None) -> None:
+    """Write bytes to standard output, or to the file atomically."""
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from calendar_gen.fileio import write_atomic
+
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        fail(
+            _("cannot write {path}: {reason}; check that the folder exists and is writable").format(
+                path=output, reason=exc.strerror or exc
+            )
+        )
+    typer.echo("calendar-gen: " + _("wrote {path}").format(path=output), err=True)
+
+
+def render_list(
+    occurrences: list[Occurrence], fmt: TextFormat, style: DateStyle, today: dt.date | None = None
+) -> str:
+    """The table, markdown, csv and json formats shared by the list commands."""
+    from calendar_gen.render import tabular
+
+    if fmt is TextFormat.TABLE:
+        return tabular.table(occurrences, style)
+    if fmt is TextFormat.MARKDOWN:
+        return tabular.markdown(occurrences, style)
+    if fmt is TextFormat.CSV:
+        return tabular.to_csv(occurrences, style)
+    return tabular.to_json(occurrences, style, today)
+
+
+def run_template(render: Callable[..., str], *args: Any, **kwargs: Any) -> str:
+    """Render a text template; a broken user template is reported, not raised."""
+    import jinja2
+
+    try:
+        return render(*args, **kwargs)
+    except jinja2.TemplateSyntaxError as exc:
+        fail(
+            _("template {name}, line {line}: {message}").format(
+                name=exc.filename or exc.name, line=exc.lineno, message=exc.message
+            )
+        )
+    except jinja2.TemplateError as exc:
+        fail(_("template error: {error}; check your --templates folder").format(error=exc))
+
+
+def sheet_info(
+    loaded: Catalogue,
+    now: dt.date,
+    issuer: str | None,
+    place: str | None,
+    issued: str | None,
+    party: bool,
+    style: DateStyle,
+    number: str | None = None,
+    sources: str = "short",
+) -> SheetInfo:
+    """Header and footer facts for a printable sheet."""
+    from calendar_gen.render.html import SOURCE_MODES, Header, SheetInfo
+
+    if sources not in SOURCE_MODES:
+        raise typer.BadParameter(
+            _("'{value}' is not one of {choices}").format(value=sources, choices=", ".join(SOURCE_MODES)),
+            param_hint="--sources",
+        )
+
+    issued_date = None
+    if issued is not None:
+        try:
+            issued_date = dt.date.fromisoformat(issued)
+        except ValueError:
+            raise typer.BadParameter(
+                _("'{text}' is not a date; use YYYY-MM-DD").format(text=issued), param_hint="--issued"
+            ) from None
+    elif issuer or place or party or number:
+        issued_date = now
+    names = tuple(f.title or Path(f.path).name for f in loaded.files)
+    return SheetInfo(names, now, Header(issuer, place, issued_date, party, number), style, sources)
+
+
+def render_sheet(fmt: SheetFormat, html: Callable[[], str], docx: Callable[[], bytes]) -> bytes:
+    """HTML, PDF (from the HTML) or DOCX bytes; a missing optional extra is a message, not a crash."""
+    import jinja2
+
+    from calendar_gen.render.pdf import MissingExtra, html_to_pdf
+
+    try:
+        if fmt is SheetFormat.DOCX:
+            return docx()
+        page = html()
+        return html_to_pdf(page) if fmt is SheetFormat.PDF else page.encode("utf-8")
+    except MissingExtra as exc:
+        fail(str(exc))
+    except jinja2.TemplateSyntaxError as exc:
+        fail(
+            _("template {name}, line {line}: {message}").format(
+                name=exc.filename or exc.name, line=exc.lineno, message=exc.message
+            )
+        )
+    except jinja2.TemplateError as exc:
+        fail(_("template error: {error}; check your --templates folder").format(error=exc))
+
+
+def emit_sheet(fmt: SheetFormat, data: bytes, output: Path | None) -> None:
+    """PDF and Word are binary: they go to a file, or to a pipe, never to a terminal."""
+    if fmt in (SheetFormat.PDF, SheetFormat.DOCX) and output is None and sys.stdout.isatty():
+        raise typer.BadParameter(
+            _("--format {format} writes a file: add -o FILE.{format}").format(format=fmt.value),
+            param_hint="--output",
+        )
+    emit_bytes(data, output)
+
+
+SHEETS = (SheetFormat.HTML, SheetFormat.PDF, SheetFormat.DOCX)
+
+
+def _render(module: str, function: str, *args: Any) -> Any:
+    """Call ``calendar_gen.render.<module>.<function>``, importing only the renderer asked for."""
+    import importlib
+
+    return getattr(importlib.import_module(f"calendar_gen.render.{module}"), function)(*args)
+
+
+def deliver(
+    fmt: SheetFormat,
+    found: list[Occurrence],
+    output: Path | None,
+    style: DateStyle,
+    *,
+    text: Callable[[], str],
+    html: Callable[[SheetInfo], str],
+    docx: Callable[[SheetInfo], bytes],
+    info: Callable[[], SheetInfo],
+) -> None:
+    """Render ``found`` in the chosen format and write it (month and year share this)."""
+    if fmt in SHEETS:
+        sheet = info()
+        emit_sheet(fmt, render_sheet(fmt, lambda: html(sheet), lambda: docx(sheet)), output)
+    elif fmt is SheetFormat.TEXT:
+        emit(run_template(text), output)
+    else:
+        emit(render_list(found, TextFormat(fmt.value), style), output, bom=fmt is SheetFormat.CSV)

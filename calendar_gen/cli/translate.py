@@ -1,0 +1,80 @@
+"""Help and messages in the active language (``calendar_gen.i18n``).
+
+Click and Typer have no gettext domain of their own: their modules call ``gettext.gettext``
+bound at import. ``install`` rebinds those names to our catalog, whose ``vi`` file also holds
+Click's and Typer's messages (``clickmessages.py`` lists them for extraction). Help texts of
+commands and options are English message ids, translated when help is printed, so no locale is
+read at import time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+from collections.abc import Iterator
+from typing import Any
+
+import click
+import typer.core
+
+from calendar_gen import i18n
+
+_PATCHED = (
+    "click.core",
+    "click.exceptions",
+    "click.formatting",
+    "click.decorators",
+    "click.types",
+    "click.parser",
+    "click.termui",
+    "click.shell_completion",
+    "typer.core",
+)
+
+
+def install(language: str) -> None:
+    """Activate ``language`` for our messages and Click's."""
+    i18n.activate(language)
+    for name in _PATCHED:
+        module = importlib.import_module(name)
+        if hasattr(module, "_"):
+            module._ = i18n._  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+
+
+@contextlib.contextmanager
+def _translated(commands: list[click.Command]) -> Iterator[None]:
+    """Swap help texts for their translations while help is printed, then restore them."""
+    saved: list[tuple[Any, str, Any]] = []
+    for command in commands:
+        for owner, attribute in [(command, "help"), (command, "short_help")] + [
+            (param, "help") for param in command.params if isinstance(param, click.Option | click.Argument)
+        ]:
+            value = getattr(owner, attribute, None)
+            if isinstance(value, str) and value:
+                saved.append((owner, attribute, value))
+                setattr(owner, attribute, i18n._(value))
+    try:
+        yield
+    finally:
+        for owner, attribute, value in saved:
+            setattr(owner, attribute, value)
+
+
+class Command(typer.core.TyperCommand):
+    """A command whose help is printed in the active language."""
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Print the help with translated texts."""
+        with _translated([self]):
+            super().format_help(ctx, formatter)
+
+
+class Group(typer.core.TyperGroup):
+    """The command group; its listing shows each command's translated summary."""
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Print the help with translated texts for the group and its commands."""
+        with _translated([self, *self.commands.values()]):
+            super().format_help(ctx, formatter)

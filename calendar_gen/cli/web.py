@@ -1,0 +1,156 @@
+"""``serve`` and ``build``: the subscribe page, feeds and sheets over HTTP or as a static site."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from calendar_gen.cli.common import (
+    catalogue_paths,
+    check_domain,
+    check_url,
+    fail,
+    feed_stamp,
+    load_catalogue,
+    resolve_today,
+)
+from calendar_gen.cli.options import (
+    CatalogueOpt,
+    DomainOpt,
+    FromOpt,
+    HostOpt,
+    NoDefaultOpt,
+    PortOpt,
+    ProvinceOpt,
+    StyleOpt,
+    TemplatesOpt,
+    TodayOpt,
+    ToOpt,
+)
+from calendar_gen.i18n import N_, _
+from calendar_gen.render.formatting import DateStyle
+
+
+def serve(
+    catalogue: CatalogueOpt = None,
+    no_default: NoDefaultOpt = False,
+    province: ProvinceOpt = None,
+    host: HostOpt = "127.0.0.1",
+    port: PortOpt = 8000,
+    domain: DomainOpt = "calendar-gen.invalid",
+    public_url: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--public-url",
+            help=N_("Public address of the site (https://...), for subscribe links."),
+            show_default=False,
+        ),
+    ] = None,
+    templates: TemplatesOpt = None,
+    date_style: StyleOpt = DateStyle.ND30,
+    access_log: Annotated[bool, typer.Option("--access-log", help=N_("Log every request."))] = False,
+    today: TodayOpt = None,
+) -> None:
+    """Serve the subscribe page, feeds, sheets and JSON over HTTP; catalogues reload on change."""
+    import logging
+
+    import uvicorn
+
+    from calendar_gen.web.server import create_app
+
+    now = resolve_today(today)
+    check_domain(domain)
+    check_url(public_url, "--public-url")
+    paths = catalogue_paths(catalogue, no_default, province)
+    load_catalogue(paths)  # refuse to start on a broken catalogue, listing every problem
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    fixed_today = (lambda: now) if today is not None else None
+    application = create_app(
+        paths, domain=domain, public_url=public_url, templates=templates, style=date_style, today=fixed_today
+    )
+    typer.echo(
+        "calendar-gen: " + _("serving {url} (Ctrl-C to stop)").format(url=f"http://{host}:{port}/"), err=True
+    )
+    try:
+        uvicorn.run(application, host=host, port=port, access_log=access_log, log_level="info")
+    except OSError as exc:
+        fail(
+            _("cannot listen on {address}: {reason}; choose another --port").format(
+                address=f"{host}:{port}", reason=exc.strerror or exc
+            )
+        )
+
+
+def build(
+    folder: Annotated[
+        Path, typer.Argument(metavar="DIR", help=N_("Folder of the site; replaced as a whole when done."))
+    ],
+    catalogue: CatalogueOpt = None,
+    no_default: NoDefaultOpt = False,
+    province: ProvinceOpt = None,
+    year_from: FromOpt = None,
+    year_to: ToOpt = None,
+    domain: DomainOpt = "calendar-gen.invalid",
+    base_url: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--base-url",
+            help=N_("Public address of the site, for absolute subscribe links."),
+            show_default=False,
+        ),
+    ] = None,
+    templates: TemplatesOpt = None,
+    date_style: StyleOpt = DateStyle.ND30,
+    today: TodayOpt = None,
+) -> None:
+    """Write a static site (feeds, month and year pages, subscribe page) for any web server or CDN."""
+    from calendar_gen.render.feed import FeedQuery
+    from calendar_gen.web.publish import PublishError, publish
+    from calendar_gen.web.site import site_files, site_size
+
+    now = resolve_today(today)
+    first, last = FeedQuery(first=year_from, last=year_to).years(now)
+    if first > last:
+        raise typer.BadParameter(
+            _("--from {first} is after --to {last}").format(first=first, last=last), param_hint="--from"
+        )
+    if last - first + 1 > 50:
+        raise typer.BadParameter(
+            _("{first}–{last} is more than 50 years").format(first=first, last=last), param_hint="--to"
+        )
+    check_domain(domain)
+    check_url(base_url, "--base-url")
+    paths = catalogue_paths(catalogue, no_default, province)
+    loaded = load_catalogue(paths)
+    files = site_files(
+        loaded,
+        now,
+        feed_stamp(paths),
+        first,
+        last,
+        domain=domain,
+        base_url=base_url or "",
+        style=date_style,
+        templates=templates,
+    )
+    total = site_size(loaded, first, last)
+    try:
+        with typer.progressbar(length=total, label="calendar-gen: " + _("building"), file=sys.stderr) as bar:
+            count = publish(folder, files, progress=lambda: bar.update(1))
+    except PublishError as exc:
+        fail(str(exc))
+    typer.echo(
+        "calendar-gen: " + _("wrote {count} files to {folder}").format(count=count, folder=folder), err=True
+    )
+    if base_url is None:
+        typer.echo(
+            "calendar-gen: "
+            + _(
+                "note: without --base-url the subscribe links on index.html are relative; "
+                "calendar apps need full addresses (--base-url https://lich.example.gov.vn/)"
+            ),
+            err=True,
+        )

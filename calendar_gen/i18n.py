@@ -1,0 +1,108 @@
+"""Translations of user-facing text: Vietnamese by default, English on request.
+
+Message ids in the code are English. The Vietnamese catalog (``locale/vi/LC_MESSAGES``) is
+written as a ``.po`` file and compiled to ``.mo`` by Babel when the package is built. The active
+language is chosen once by the CLI or the server (the only places that read the environment);
+until then messages are English, so library calls and tests are deterministic.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+DOMAIN = "calendar_gen"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+LANGUAGES = ("vi", "en")
+DEFAULT = "vi"  # officers read Vietnamese; a machine never set up for a locale gets Vietnamese
+
+_active: gettext.NullTranslations = gettext.NullTranslations()
+
+
+class MissingCatalog(RuntimeError):
+    """The compiled Vietnamese catalog is not installed (a source tree that was never built)."""
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction; it is translated where it is shown."""
+    return message
+
+
+def _(message: str) -> str:
+    """The message in the active language."""
+    return _active.gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The singular or plural message for ``count`` in the active language."""
+    return _active.ngettext(singular, plural, count)
+
+
+def translations(language: str) -> gettext.NullTranslations:
+    """The catalog of a language; English is the message ids themselves."""
+    if language == "en":
+        return gettext.NullTranslations()
+    try:
+        return gettext.translation(DOMAIN, LOCALE_DIR, languages=[language])
+    except OSError as exc:
+        raise MissingCatalog(
+            f"the {language} message catalog is missing from {LOCALE_DIR}; reinstall calendar-gen "
+            "(pip install .) so that the catalogs are compiled"
+        ) from exc
+
+
+def activate(language: str) -> None:
+    """Use ``language`` for every message from now on."""
+    global _active
+    _active = translations(language)
+
+
+def active_language() -> str:
+    """The language in use: 'en' when no catalog is active."""
+    return "vi" if type(_active) is not gettext.NullTranslations else "en"
+
+
+def choose(argv: Sequence[str], environ: Mapping[str, str]) -> str:
+    """The language asked for: ``--lang`` first, then the POSIX locale variables, else Vietnamese.
+
+    Only an English locale (``en``, ``en_US.UTF-8``...) selects English; ``C``, ``POSIX``, unset or
+    any other locale gets Vietnamese.
+    """
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1] if argv[index + 1] in LANGUAGES else DEFAULT
+        if arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+            return value if value in LANGUAGES else DEFAULT
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(variable, "")
+        if not value:
+            continue
+        first = value.split(":")[0].lower()
+        if first.startswith("en"):
+            return "en"
+        return DEFAULT
+    return DEFAULT
+
+
+def without_lang(argv: Sequence[str]) -> list[str]:
+    """The arguments less ``--lang X`` / ``--lang=X``, which any command accepts anywhere."""
+    result: list[str] = []
+    skip = False
+    for index, arg in enumerate(argv):
+        if skip:
+            skip = False
+            continue
+        if arg == "--":
+            result.extend(argv[index:])
+            break
+        if arg == "--lang" and index + 1 < len(argv):
+            skip = True
+            continue
+        if arg.startswith("--lang="):
+            continue
+        result.append(arg)
+    return result

@@ -1,0 +1,131 @@
+"""Built responses and HTTP validators: the cache, ETag / Last-Modified, 304, gzip, error bodies.
+
+Every response is built once per catalogue version and query and kept with its gzip form, strong
+ETag and Last-Modified; conditional requests get 304, HEAD gets the headers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import gzip
+import hashlib
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+
+CALENDAR = "text/calendar; charset=utf-8"
+HTML = "text/html; charset=utf-8"
+SECURITY = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+        "connect-src 'self'; frame-ancestors 'none'"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Cached:
+    """A response body with its gzip form and validators."""
+
+    body: bytes
+    gzipped: bytes
+    media_type: str
+    etag: str
+    last_modified: str
+    max_age: int
+
+
+class ResponseCache:
+    """A bounded LRU of built responses, keyed by catalogue version, day, path and query."""
+
+    def __init__(self, size: int = 512) -> None:
+        self.size = size
+        self.items: OrderedDict[tuple[Any, ...], Cached] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...]) -> Cached | None:
+        with self.lock:
+            item = self.items.get(key)
+            if item is not None:
+                self.items.move_to_end(key)
+            return item
+
+    def put(self, key: tuple[Any, ...], item: Cached) -> None:
+        with self.lock:
+            self.items[key] = item
+            self.items.move_to_end(key)
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+
+def cached(body: bytes, media_type: str, stamp: dt.datetime, max_age: int) -> Cached:
+    digest = hashlib.sha256(body).hexdigest()[:24]
+    return Cached(
+        body=body,
+        gzipped=gzip.compress(body, compresslevel=6, mtime=0),
+        media_type=media_type,
+        etag=f'"{digest}"',
+        last_modified=email.utils.format_datetime(stamp.astimezone(dt.UTC), usegmt=True),
+        max_age=max_age,
+    )
+
+
+def not_modified(request: Request, item: Cached, etag: str) -> bool:
+    """RFC 9110, 13.2.2: If-None-Match wins over If-Modified-Since."""
+    match = request.headers.get("if-none-match")
+    if match is not None:
+        tags = {t.strip().removeprefix("W/") for t in match.split(",")}
+        return "*" in tags or etag in tags
+    since = request.headers.get("if-modified-since")
+    if since is None:
+        return False
+    try:
+        when = email.utils.parsedate_to_datetime(since)
+        modified = email.utils.parsedate_to_datetime(item.last_modified)
+    except (TypeError, ValueError):
+        return False
+    if when.tzinfo is None:
+        return False
+    return modified <= when
+
+
+def accepts_gzip(header: str) -> bool:
+    """RFC 9110, 12.5.3: gzip (or *) with a quality above 0."""
+    for part in header.lower().split(","):
+        coding, _, params = part.strip().partition(";")
+        if coding.strip() not in ("gzip", "x-gzip", "*"):
+            continue
+        quality = params.strip().removeprefix("q=").strip() if params.strip().startswith("q=") else "1"
+        try:
+            return float(quality) > 0
+        except ValueError:
+            return False
+    return False
+
+
+def respond(request: Request, item: Cached) -> Response:
+    use_gzip = accepts_gzip(request.headers.get("accept-encoding", ""))
+    etag = item.etag[:-1] + '-gz"' if use_gzip else item.etag
+    headers = {
+        "ETag": etag,
+        "Last-Modified": item.last_modified,
+        "Cache-Control": f"public, max-age={item.max_age}",
+        "Vary": "Accept-Encoding",
+        **SECURITY,
+    }
+    if not_modified(request, item, etag):
+        return Response(status_code=304, headers=headers)
+    if use_gzip:
+        headers["Content-Encoding"] = "gzip"
+    return Response(item.gzipped if use_gzip else item.body, media_type=item.media_type, headers=headers)
+
+
+def error(status: int, message: str) -> PlainTextResponse:
+    return PlainTextResponse(f"{message}\n", status_code=status, headers=SECURITY)
