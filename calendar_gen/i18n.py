@@ -29,6 +29,11 @@ def N_(message: str) -> str:
     return message
 
 
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular/plural pair for extraction (messages that another library translates)."""
+    return singular, plural
+
+
 def _(message: str) -> str:
     """The message in the active language."""
     return _active.gettext(message)

@@ -102,6 +102,11 @@ class Anniversary:
     major: bool = False
     major_years: frozenset[int] = frozenset()
     class_by_year: bool = False
+    former: str | None = None  # slug of the former province (before 01/7/2025) the day belongs to
+    aliases: tuple[str, ...] = ()  # other names documents use, for the proofreader's matching
+    died: FoundingDate | None = None  # a person's date of death (no birthday of a living person)
+    settled: bool = False  # the founding date is beyond dispute: a differing date is an error
+    other_dates: tuple[FoundingDate, ...] = ()  # other dates documents count from, accepted
     origin: Origin | None = field(default=None, compare=False)
 
     @property

@@ -13,12 +13,13 @@ import json
 import os
 import zlib
 from collections.abc import Sequence
+from dataclasses import astuple
 from pathlib import Path
 from typing import Any
 
 from calendar_gen import __version__
 from calendar_gen.catalogue.load import load_file, merge
-from calendar_gen.catalogue.types import Catalogue, CatalogueFile
+from calendar_gen.catalogue.types import Catalogue, CatalogueFile, Province
 from calendar_gen.model import Anniversary, Calendar, FoundingDate, Origin
 
 SCHEMA = 3  # bump when validation rules or the model change
@@ -73,6 +74,7 @@ def _read(target: Path, stamp: list[Any]) -> CatalogueFile | None:
             description=data["description"],
             entries=tuple(_entry(item, data["path"]) for item in data["entries"]),
             disabled=tuple(data["disabled"]),
+            province=_province(data["province"]),
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -88,10 +90,18 @@ def _write(target: Path, stamp: list[Any], loaded: CatalogueFile) -> None:
         "description": loaded.description,
         "entries": [_plain(e) for e in loaded.entries],
         "disabled": list(loaded.disabled),
+        "province": None if loaded.province is None else list(astuple(loaded.province)),
     }
     with contextlib.suppress(OSError):
         os.makedirs(target.parent, exist_ok=True)
         write_atomic(target, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def _province(item: list[Any] | None) -> Province | None:
+    if item is None:
+        return None
+    slug, name, kind, former = item
+    return Province(slug, name, kind, tuple((s, n) for s, n in former))
 
 
 def _plain(entry: Anniversary) -> list[Any]:
@@ -111,16 +121,38 @@ def _plain(entry: Anniversary) -> list[Any]:
         sorted(entry.major_years),
         entry.origin.line if entry.origin else 0,
         entry.class_by_year,
+        entry.former,
+        list(entry.aliases),
+        _date(entry.died),
+        entry.settled,
+        [_date(d) for d in entry.other_dates],
     ]
 
 
+def _date(founded: FoundingDate | None) -> list[Any] | None:
+    if founded is None:
+        return None
+    return [founded.calendar.value, founded.year, founded.month, founded.day, founded.leap]
+
+
+def _founded(item: list[Any] | None) -> FoundingDate | None:
+    if item is None:
+        return None
+    calendar, year, month, day, leap = item
+    return FoundingDate(Calendar(calendar), year, month, day, leap)
+
+
 def _entry(item: list[Any], path: str) -> Anniversary:
-    (eid, name, founded, count, scope, kind, tags, source, note, observed, major, years, line, by_year) = item
-    calendar, year, month, day, leap = founded
+    (eid, name, founded, count, scope, kind, tags, source, note, observed, major, years, line, by_year) = (
+        item[:14]
+    )
+    former, aliases, died, settled, other_dates = item[14:]
+    start = _founded(founded)
+    assert start is not None
     return Anniversary(
         id=eid,
         name=name,
-        founded=FoundingDate(Calendar(calendar), year, month, day, leap),
+        founded=start,
         count_shown=count,
         scope=scope,
         kind=kind,
@@ -131,5 +163,10 @@ def _entry(item: list[Any], path: str) -> Anniversary:
         major=major,
         major_years=frozenset(years),
         class_by_year=by_year,
+        former=former,
+        aliases=tuple(aliases),
+        died=_founded(died),
+        settled=settled,
+        other_dates=tuple(d for d in map(_founded, other_dates) if d is not None),
         origin=Origin(path, line),
     )

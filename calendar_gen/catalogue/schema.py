@@ -6,33 +6,30 @@ of the file before raising. Text is normalised to Unicode NFC.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
 import yaml
 
-from calendar_gen.catalogue.dates import DateError, parse_founding
 from calendar_gen.catalogue.types import (
     DEFAULTABLE_KEYS,
     ENTRY_KEYS,
-    KINDS,
+    PROVINCE_KEYS,
+    PROVINCE_TYPES,
     REQUIRED_KEYS,
-    SCOPE,
     SLUG,
     TOP_KEYS,
     CatalogueFile,
+    Province,
 )
+from calendar_gen.catalogue.values import ValueChecks
 from calendar_gen.catalogue.yamlfile import (
     column_of,
     compose,
     line_of,
     read_text,
-    scalar_kind,
-    to_bool,
-    to_int,
 )
-from calendar_gen.model import Anniversary, Calendar, FoundingDate, Origin, Precision
+from calendar_gen.model import Anniversary, Calendar, Origin
 from calendar_gen.problems import CatalogueError, Problem, did_you_mean
 
 
@@ -43,17 +40,7 @@ def validate_file(path: Path) -> CatalogueFile:
     return _FileValidator(name).validate(root)
 
 
-_KIND_WORDS = {
-    "int": "a number",
-    "float": "a number",
-    "bool": "true/false",
-    "timestamp": "a date",
-    "list": "a list",
-    "map": "a mapping",
-}
-
-
-class _FileValidator:
+class _FileValidator(ValueChecks):
     """Walks one file's node tree, building entries and collecting problems."""
 
     def __init__(self, path: str) -> None:
@@ -78,6 +65,7 @@ class _FileValidator:
         title = self.text(top.get("title"), "title", None)
         description = self.text(top.get("description"), "description", None, multiline=True)
         defaults = self.defaults(top.get("defaults"))
+        province = self.province(top.get("province"))
         entries_node = top.get("anniversaries")
         entries: list[Anniversary] = []
         disabled: list[str] = []
@@ -111,7 +99,7 @@ class _FileValidator:
                     entries.append(entry)
         if self.problems:
             raise CatalogueError(self.problems)
-        return CatalogueFile(self.path, title, description, tuple(entries), tuple(disabled))
+        return CatalogueFile(self.path, title, description, tuple(entries), tuple(disabled), province)
 
     def mapping(
         self, node: yaml.MappingNode, allowed: Sequence[str], what: str, entry_id: str | None
@@ -143,6 +131,40 @@ class _FileValidator:
             self.problem(node, "'defaults' must be a mapping such as 'scope: province:kon-tum'")
             return {}
         return self.mapping(node, DEFAULTABLE_KEYS, "defaults key", None)
+
+    def province(self, node: yaml.Node | None) -> Province | None:
+        """The ``province:`` header of an overlay: the unit and the former provinces merged into it."""
+        if node is None:
+            return None
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, "'province' must be a mapping with slug, name, type and former")
+            return None
+        keys = self.mapping(node, PROVINCE_KEYS, "province key", None)
+        slug = self.former(keys.get("slug"), None)
+        name = self.text(keys.get("name"), "name", None)
+        kind = self.text(keys.get("type"), "type", None) or "tỉnh"
+        if kind not in PROVINCE_TYPES:
+            self.problem(keys.get("type"), f"province type '{kind}' must be 'tỉnh' or 'thành phố'")
+        former: list[tuple[str, str]] = []
+        listed = keys.get("former")
+        if listed is not None and not isinstance(listed, yaml.SequenceNode):
+            self.problem(listed, "'former' must be a list of {slug, name} mappings")
+        elif listed is not None:
+            for item in listed.value:
+                if not isinstance(item, yaml.MappingNode):
+                    self.problem(item, "each former province must be a mapping with slug and name")
+                    continue
+                sub = self.mapping(item, ("slug", "name"), "former province key", None)
+                former_slug = self.former(sub.get("slug"), None)
+                former_name = self.text(sub.get("name"), "name", None)
+                if former_slug is None or former_name is None:
+                    self.problem(item, "a former province needs both 'slug' and 'name'")
+                else:
+                    former.append((former_slug, former_name))
+        if slug is None or name is None:
+            self.problem(node, "'province' needs 'slug' and 'name'")
+            return None
+        return Province(slug, name, kind, tuple(former))
 
     def entry(self, node: yaml.Node, defaults: dict[str, yaml.Node]) -> tuple[str, Anniversary | None] | None:
         """Validate one entry: (id, entry), (id, None) for ``enabled: false``, None if invalid."""
@@ -183,6 +205,12 @@ class _FileValidator:
             )
         source = self.text(values.get("source"), "source", entry_id, multiline=True)
         note = self.text(values.get("note"), "note", entry_id, multiline=True)
+        former = self.former(values.get("former"), entry_id)
+        aliases = self.text_list(values.get("aliases"), "aliases", entry_id)
+        died = self.date_value(values.get("died"), "died", entry_id)
+        settled = self.boolean(values.get("settled"), "settled", entry_id, False)
+        calendar = founded.calendar if founded is not None else Calendar.SOLAR
+        other_dates = self.date_list(values.get("other_dates"), "other_dates", calendar, entry_id)
         if len(self.problems) > before or entry_id is None or name is None or founded is None:
             return None
         return entry_id, Anniversary(
@@ -199,6 +227,11 @@ class _FileValidator:
             major=major,
             major_years=major_years,
             class_by_year=by_year,
+            former=former,
+            aliases=aliases,
+            died=died,
+            settled=settled,
+            other_dates=other_dates,
             origin=Origin(self.path, line_of(node)),
         )
 
@@ -227,148 +260,3 @@ class _FileValidator:
             )
             return None
         return value
-
-    def text(
-        self, node: yaml.Node | None, key: str, entry_id: str | None, multiline: bool = False
-    ) -> str | None:
-        """A text value, NFC-normalised and stripped; None when absent."""
-        if node is None or scalar_kind(node) == "null":
-            return None
-        kind = scalar_kind(node)
-        if kind != "str":
-            found = _KIND_WORDS.get(
-                kind or ("list" if isinstance(node, yaml.SequenceNode) else "map"), "not text"
-            )
-            self.problem(node, f"'{key}' must be text, not {found}; put it in quotes", entry_id)
-            return None
-        value = unicodedata.normalize("NFC", str(node.value)).strip()
-        if not value:
-            self.problem(node, f"'{key}' is empty; write the text or remove the key", entry_id)
-            return None
-        if not multiline and any(c in value for c in "\r\n\t"):
-            self.problem(node, f"'{key}' must be one line; remove the line break", entry_id)
-            return None
-        return value
-
-    def boolean(self, node: yaml.Node | None, key: str, entry_id: str | None, default: bool) -> bool:
-        """A true/false value."""
-        if node is None:
-            return default
-        if scalar_kind(node) != "bool":
-            self.problem(node, f"'{key}' must be true or false", entry_id)
-            return default
-        assert isinstance(node, yaml.ScalarNode)
-        return to_bool(node)
-
-    def founding(self, values: dict[str, yaml.Node], entry_id: str | None) -> FoundingDate | None:
-        """The founding date with its calendar and leap flag; impossible and future dates are problems."""
-        calendar = self.calendar(values.get("calendar"), entry_id)
-        leap_node = values.get("leap")
-        leap = self.boolean(leap_node, "leap", entry_id, False)
-        node = values.get("date")
-        if node is None:
-            return None
-        if scalar_kind(node) in (None, "null"):
-            self.problem(node, "'date' must be a date such as 3/3/1959, 12/1972 or 1969", entry_id)
-            return None
-        assert isinstance(node, yaml.ScalarNode)
-        if leap and calendar is not Calendar.LUNAR:
-            self.problem(leap_node, "'leap: true' is for lunar dates; add 'calendar: lunar'", entry_id)
-            return None
-        try:
-            founded = parse_founding(str(node.value), calendar, leap)
-        except DateError as exc:
-            self.problem(node, f"date '{node.value}': {exc}", entry_id)
-            return None
-        return founded
-
-    def calendar(self, node: yaml.Node | None, entry_id: str | None) -> Calendar:
-        """'solar' (default) or 'lunar'."""
-        if node is None:
-            return Calendar.SOLAR
-        value = str(node.value) if isinstance(node, yaml.ScalarNode) else ""
-        try:
-            return Calendar(value)
-        except ValueError:
-            hint = did_you_mean(value, [c.value for c in Calendar]) or "; use 'solar' or 'lunar'"
-            self.problem(node, f"calendar '{value}' is not known{hint}", entry_id)
-            return Calendar.SOLAR
-
-    def observed(
-        self, node: yaml.Node | None, founded: FoundingDate | None, entry_id: str | None
-    ) -> int | None:
-        """The day of the month a month-only entry is marked on."""
-        if node is None:
-            return None
-        if scalar_kind(node) != "int":
-            self.problem(node, "'observed' must be a day of the month, 1 to 31", entry_id)
-            return None
-        assert isinstance(node, yaml.ScalarNode)
-        day = to_int(node)
-        if founded is None:
-            return None
-        if founded.precision is not Precision.MONTH or founded.calendar is not Calendar.SOLAR:
-            self.problem(
-                node,
-                "'observed' is only for solar month-only dates such as 12/1972; remove it",
-                entry_id,
-            )
-            return None
-        assert founded.month is not None
-        longest = 28 if founded.month == 2 else (30 if founded.month in (4, 6, 9, 11) else 31)
-        if not 1 <= day <= longest:
-            self.problem(node, f"'observed: {day}' is not a day of month {founded.month}", entry_id)
-            return None
-        return day
-
-    def scope(self, node: yaml.Node | None, entry_id: str | None) -> str:
-        """'national', 'province:<slug>' or 'sector:<slug>'."""
-        if node is None:
-            return "national"
-        value = str(node.value) if isinstance(node, yaml.ScalarNode) else ""
-        if not SCOPE.match(value):
-            self.problem(
-                node,
-                f"scope '{value}' is not valid; use 'national', 'province:<slug>' or 'sector:<slug>'",
-                entry_id,
-            )
-        return value
-
-    def kind(self, node: yaml.Node | None, entry_id: str | None) -> str | None:
-        """One of the documented kinds."""
-        if node is None or scalar_kind(node) == "null":
-            return None
-        value = str(node.value) if isinstance(node, yaml.ScalarNode) else ""
-        if value not in KINDS:
-            hint = did_you_mean(value, list(KINDS)) or "; use one of " + ", ".join(KINDS)
-            self.problem(node, f"kind '{value}' is not known{hint}", entry_id)
-            return None
-        return value
-
-    def tags(self, node: yaml.Node | None, entry_id: str | None) -> tuple[str, ...]:
-        """A list of slugs."""
-        if node is None or scalar_kind(node) == "null":
-            return ()
-        if not isinstance(node, yaml.SequenceNode):
-            self.problem(node, "'tags' must be a list, e.g. [quoc-phong, bien-phong]", entry_id)
-            return ()
-        tags: list[str] = []
-        for item in node.value:
-            value = str(item.value) if isinstance(item, yaml.ScalarNode) else ""
-            if not SLUG.match(value):
-                self.problem(item, f"tag '{value}' must be a slug such as 'quoc-phong'", entry_id)
-            elif value not in tags:
-                tags.append(value)
-        return tuple(tags)
-
-    def major(self, node: yaml.Node | None, entry_id: str | None) -> tuple[bool, frozenset[int]]:
-        """``true`` (major every year) or a list of years in which the entry is major."""
-        if node is None:
-            return False, frozenset()
-        if scalar_kind(node) == "bool":
-            assert isinstance(node, yaml.ScalarNode)
-            return to_bool(node), frozenset()
-        if isinstance(node, yaml.SequenceNode) and all(scalar_kind(i) == "int" for i in node.value):
-            return False, frozenset(to_int(i) for i in node.value if isinstance(i, yaml.ScalarNode))
-        self.problem(node, "'major' must be true/false or a list of years such as [2025]", entry_id)
-        return False, frozenset()

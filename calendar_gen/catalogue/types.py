@@ -27,9 +27,16 @@ ENTRY_KEYS = (
     "enabled",
     "source",
     "note",
+    "former",
+    "aliases",
+    "died",
+    "settled",
+    "other_dates",
 )
 REQUIRED_KEYS = ("id", "name", "date")
-TOP_KEYS = ("anniversaries", "title", "description", "defaults")
+TOP_KEYS = ("anniversaries", "title", "description", "defaults", "province")
+PROVINCE_KEYS = ("slug", "name", "type", "former")
+PROVINCE_TYPES = ("tỉnh", "thành phố")
 DEFAULTABLE_KEYS = ("calendar", "count", "scope", "kind", "tags", "source")
 KINDS = (
     "holiday",
@@ -58,6 +65,21 @@ SCOPE = re.compile(r"^(?:national|(?:province|sector):[a-z0-9]+(?:-[a-z0-9]+)*)$
 
 
 @dataclass(frozen=True, slots=True)
+class Province:
+    """A provincial unit since 01/7/2025 (Nghị quyết 202/2025/QH15) and the provinces merged into it."""
+
+    slug: str
+    name: str
+    type: str  # "tỉnh" or "thành phố"
+    former: tuple[tuple[str, str], ...] = ()  # (slug, name) of each former province
+
+    @property
+    def full_name(self) -> str:
+        """The name as documents write it: 'tỉnh Quảng Ngãi', 'thành phố Huế'."""
+        return f"{self.type} {self.name}"
+
+
+@dataclass(frozen=True, slots=True)
 class CatalogueFile:
     """One parsed file: its entries (disabled ones as ids to drop) and its metadata."""
 
@@ -66,6 +88,7 @@ class CatalogueFile:
     description: str | None
     entries: tuple[Anniversary, ...]
     disabled: tuple[str, ...]
+    province: Province | None = None
 
 
 @dataclass(frozen=True, slots=True)

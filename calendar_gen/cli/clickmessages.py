@@ -6,7 +6,7 @@ to our catalog); nothing here is called at run time.
 
 from __future__ import annotations
 
-from calendar_gen.i18n import N_
+from calendar_gen.i18n import N_, Nn_
 
 MESSAGES = (
     N_("Usage:"),
@@ -23,21 +23,13 @@ MESSAGES = (
     N_("Missing parameter: {param_name}"),
     N_("Missing {param_type}"),
     N_("No such option: {name}"),
-    N_("Did you mean {possibility}?"),
-    N_("(Possible options: {possibilities})"),
     N_("Try '{command} {option}' for help."),
     N_("No such command {name!r}."),
     N_("Missing command."),
-    N_("Got unexpected extra argument ({args})"),
-    N_("Got unexpected extra arguments ({args})"),
-    N_("Option {name!r} requires an argument."),
-    N_("Option {name!r} requires {nargs} arguments."),
     N_("Option {name!r} does not take a value."),
     N_("{value!r} is not a valid {number_type}."),
     N_("{value} is not in the range {range}."),
     N_("{value!r} is not a valid boolean."),
-    N_("{value!r} is not {choice}."),
-    N_("{value!r} is not one of {choices}."),
     N_("{name} {filename!r} does not exist."),
     N_("{name} {filename!r} is a file."),
     N_("{name} {filename!r} is a directory."),
@@ -53,4 +45,10 @@ MESSAGES = (
     N_("(dynamic)"),
     N_("Aborted!"),
     N_("unknown error"),
+)
+PLURALS = (
+    Nn_("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"),
+    Nn_("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."),
+    Nn_("{value!r} is not {choice}.", "{value!r} is not one of {choices}."),
+    Nn_("Did you mean {possibility}?", "(Possible options: {possibilities})"),
 )

@@ -1,0 +1,235 @@
+"""Checks of single values in a catalogue entry: text, booleans, dates, scopes, kinds, tags.
+
+A mixin of the file validator (``schema``): each check records a problem at the value's node
+and returns a usable default, so that one pass finds every problem of a file.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import yaml
+
+from calendar_gen.catalogue.dates import DateError, parse_founding
+from calendar_gen.catalogue.types import KINDS, SCOPE, SLUG
+from calendar_gen.catalogue.yamlfile import scalar_kind, to_bool, to_int
+from calendar_gen.model import Calendar, FoundingDate, Precision
+from calendar_gen.problems import Problem, did_you_mean
+
+_KIND_WORDS = {
+    "int": "a number",
+    "float": "a number",
+    "bool": "true/false",
+    "timestamp": "a date",
+    "list": "a list",
+    "map": "a mapping",
+}
+
+
+class ValueChecks:
+    """Checks of entry values; the validator supplies ``problem``."""
+
+    problems: list[Problem]
+
+    def problem(self, node: yaml.Node | None, message: str, entry_id: str | None = None) -> None:
+        """Record a problem at a node's position (implemented by the validator)."""
+        raise NotImplementedError
+
+    def text(
+        self, node: yaml.Node | None, key: str, entry_id: str | None, multiline: bool = False
+    ) -> str | None:
+        """A text value, NFC-normalised and stripped; None when absent."""
+        if node is None or scalar_kind(node) == "null":
+            return None
+        kind = scalar_kind(node)
+        if kind != "str":
+            found = _KIND_WORDS.get(
+                kind or ("list" if isinstance(node, yaml.SequenceNode) else "map"), "not text"
+            )
+            self.problem(node, f"'{key}' must be text, not {found}; put it in quotes", entry_id)
+            return None
+        value = unicodedata.normalize("NFC", str(node.value)).strip()
+        if not value:
+            self.problem(node, f"'{key}' is empty; write the text or remove the key", entry_id)
+            return None
+        if not multiline and any(c in value for c in "\r\n\t"):
+            self.problem(node, f"'{key}' must be one line; remove the line break", entry_id)
+            return None
+        return value
+
+    def boolean(self, node: yaml.Node | None, key: str, entry_id: str | None, default: bool) -> bool:
+        """A true/false value."""
+        if node is None:
+            return default
+        if scalar_kind(node) != "bool":
+            self.problem(node, f"'{key}' must be true or false", entry_id)
+            return default
+        assert isinstance(node, yaml.ScalarNode)
+        return to_bool(node)
+
+    def founding(self, values: dict[str, yaml.Node], entry_id: str | None) -> FoundingDate | None:
+        """The founding date with its calendar and leap flag; impossible and future dates are problems."""
+        calendar = self.calendar(values.get("calendar"), entry_id)
+        leap_node = values.get("leap")
+        leap = self.boolean(leap_node, "leap", entry_id, False)
+        node = values.get("date")
+        if node is None:
+            return None
+        if scalar_kind(node) in (None, "null"):
+            self.problem(node, "'date' must be a date such as 3/3/1959, 12/1972 or 1969", entry_id)
+            return None
+        assert isinstance(node, yaml.ScalarNode)
+        if leap and calendar is not Calendar.LUNAR:
+            self.problem(leap_node, "'leap: true' is for lunar dates; add 'calendar: lunar'", entry_id)
+            return None
+        try:
+            founded = parse_founding(str(node.value), calendar, leap)
+        except DateError as exc:
+            self.problem(node, f"date '{node.value}': {exc}", entry_id)
+            return None
+        return founded
+
+    def calendar(self, node: yaml.Node | None, entry_id: str | None) -> Calendar:
+        """'solar' (default) or 'lunar'."""
+        if node is None:
+            return Calendar.SOLAR
+        value = str(node.value) if isinstance(node, yaml.ScalarNode) else ""
+        try:
+            return Calendar(value)
+        except ValueError:
+            hint = did_you_mean(value, [c.value for c in Calendar]) or "; use 'solar' or 'lunar'"
+            self.problem(node, f"calendar '{value}' is not known{hint}", entry_id)
+            return Calendar.SOLAR
+
+    def observed(
+        self, node: yaml.Node | None, founded: FoundingDate | None, entry_id: str | None
+    ) -> int | None:
+        """The day of the month a month-only entry is marked on."""
+        if node is None:
+            return None
+        if scalar_kind(node) != "int":
+            self.problem(node, "'observed' must be a day of the month, 1 to 31", entry_id)
+            return None
+        assert isinstance(node, yaml.ScalarNode)
+        day = to_int(node)
+        if founded is None:
+            return None
+        if founded.precision is not Precision.MONTH or founded.calendar is not Calendar.SOLAR:
+            self.problem(
+                node,
+                "'observed' is only for solar month-only dates such as 12/1972; remove it",
+                entry_id,
+            )
+            return None
+        assert founded.month is not None
+        longest = 28 if founded.month == 2 else (30 if founded.month in (4, 6, 9, 11) else 31)
+        if not 1 <= day <= longest:
+            self.problem(node, f"'observed: {day}' is not a day of month {founded.month}", entry_id)
+            return None
+        return day
+
+    def scope(self, node: yaml.Node | None, entry_id: str | None) -> str:
+        """'national', 'province:<slug>' or 'sector:<slug>'."""
+        if node is None:
+            return "national"
+        value = str(node.value) if isinstance(node, yaml.ScalarNode) else ""
+        if not SCOPE.match(value):
+            self.problem(
+                node,
+                f"scope '{value}' is not valid; use 'national', 'province:<slug>' or 'sector:<slug>'",
+                entry_id,
+            )
+        return value
+
+    def kind(self, node: yaml.Node | None, entry_id: str | None) -> str | None:
+        """One of the documented kinds."""
+        if node is None or scalar_kind(node) == "null":
+            return None
+        value = str(node.value) if isinstance(node, yaml.ScalarNode) else ""
+        if value not in KINDS:
+            hint = did_you_mean(value, list(KINDS)) or "; use one of " + ", ".join(KINDS)
+            self.problem(node, f"kind '{value}' is not known{hint}", entry_id)
+            return None
+        return value
+
+    def tags(self, node: yaml.Node | None, entry_id: str | None) -> tuple[str, ...]:
+        """A list of slugs."""
+        if node is None or scalar_kind(node) == "null":
+            return ()
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, "'tags' must be a list, e.g. [quoc-phong, bien-phong]", entry_id)
+            return ()
+        tags: list[str] = []
+        for item in node.value:
+            value = str(item.value) if isinstance(item, yaml.ScalarNode) else ""
+            if not SLUG.match(value):
+                self.problem(item, f"tag '{value}' must be a slug such as 'quoc-phong'", entry_id)
+            elif value not in tags:
+                tags.append(value)
+        return tuple(tags)
+
+    def major(self, node: yaml.Node | None, entry_id: str | None) -> tuple[bool, frozenset[int]]:
+        """``true`` (major every year) or a list of years in which the entry is major."""
+        if node is None:
+            return False, frozenset()
+        if scalar_kind(node) == "bool":
+            assert isinstance(node, yaml.ScalarNode)
+            return to_bool(node), frozenset()
+        if isinstance(node, yaml.SequenceNode) and all(scalar_kind(i) == "int" for i in node.value):
+            return False, frozenset(to_int(i) for i in node.value if isinstance(i, yaml.ScalarNode))
+        self.problem(node, "'major' must be true/false or a list of years such as [2025]", entry_id)
+        return False, frozenset()
+
+    def former(self, node: yaml.Node | None, entry_id: str | None) -> str | None:
+        """The slug of the former province an entry belongs to."""
+        if node is None or scalar_kind(node) == "null":
+            return None
+        value = str(node.value) if isinstance(node, yaml.ScalarNode) else ""
+        if not SLUG.fullmatch(value):
+            self.problem(node, f"'former' must be a province slug such as 'kon-tum', not '{value}'", entry_id)
+            return None
+        return value
+
+    def text_list(self, node: yaml.Node | None, key: str, entry_id: str | None) -> tuple[str, ...]:
+        """A list of one-line texts (``aliases``)."""
+        if node is None or scalar_kind(node) == "null":
+            return ()
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"'{key}' must be a list of names, e.g. [QĐND, Quân đội]", entry_id)
+            return ()
+        result = [self.text(item, key, entry_id) for item in node.value]
+        return tuple(dict.fromkeys(r for r in result if r is not None))
+
+    def date_value(self, node: yaml.Node | None, key: str, entry_id: str | None) -> FoundingDate | None:
+        """A solar date, month or year in the forms of 'date' (``died``)."""
+        if node is None or scalar_kind(node) == "null":
+            return None
+        if scalar_kind(node) not in ("str", "int"):
+            self.problem(node, f"'{key}' must be a date such as 3/9/1969 or 1969", entry_id)
+            return None
+        assert isinstance(node, yaml.ScalarNode)
+        try:
+            return parse_founding(str(node.value))
+        except DateError as exc:
+            self.problem(node, f"{key} '{node.value}': {exc}", entry_id)
+            return None
+
+    def date_list(
+        self, node: yaml.Node | None, key: str, calendar: Calendar, entry_id: str | None
+    ) -> tuple[FoundingDate, ...]:
+        """A list of dates in the forms of 'date' (``other_dates``)."""
+        if node is None or scalar_kind(node) == "null":
+            return ()
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"'{key}' must be a list of dates, e.g. [\"11/7/1987\"]", entry_id)
+            return ()
+        result: list[FoundingDate] = []
+        for item in node.value:
+            if not isinstance(item, yaml.ScalarNode) or scalar_kind(item) not in ("str", "int"):
+                self.problem(item, f"each of '{key}' must be a date such as 11/7/1987", entry_id)
+                continue
+            try:
+                result.append(parse_founding(str(item.value), calendar))
+            except DateError as exc:
+                self.problem(item, f"{key} '{item.value}': {exc}", entry_id)
+        return tuple(result)
