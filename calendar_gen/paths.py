@@ -35,6 +35,11 @@ def tag_labels() -> dict[str, str]:
     return {str(k): str(v) for k, v in labels.items() if isinstance(v, str) and v.strip()}
 
 
+def province_registry() -> Path:
+    """The 34 provincial units and their former provinces (``data/provinces.yaml``)."""
+    return resource_dir("data") / "provinces.yaml"
+
+
 def province_catalogues() -> dict[str, Path]:
     """Shipped province overlays by slug (``data/provinces/<slug>.yaml``)."""
     folder = resource_dir("data") / "provinces"

@@ -35,15 +35,20 @@ def test_quick_start_is_exactly_two_lines_install_run_and_test() -> None:
     (block,) = re.findall(r"```sh\n(.*?)```", head, flags=re.S)[:1]
     lines = block.strip().splitlines()
     assert len(lines) == 2
-    assert "pip install ." in lines[0] and "calendar-gen month" in lines[0]
-    assert "pip install '.[test]'" in lines[1] and "pytest" in lines[1]
+    assert lines[0] == "./scripts/install && .venv/bin/calendar-gen month"
+    assert lines[1] == "./scripts/test"
+    install = (ROOT / "scripts" / "install").read_text(encoding="utf-8")
+    assert "pip install" in install and "python3 -m venv .venv" in install
+    setup = (ROOT / "scripts" / "test").read_text(encoding="utf-8")
+    assert "'.[test]'" in setup and "-m pytest" in setup and "apt-get install" in setup
 
 
 def test_ci_runs_exactly_the_readme_test_command() -> None:
     head = README.split("## Quick start", 1)[1]
     test_line = re.findall(r"```sh\n(.*?)```", head, flags=re.S)[0].strip().splitlines()[1]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert test_line in ci.splitlines()
+    commands = [line for line in ci.splitlines() if line and not line.startswith("#")]
+    assert commands[-1] == test_line  # after 'set -euo pipefail' and 'cd', nothing but the command
 
 
 @pytest.mark.parametrize("command", commands())

@@ -21,7 +21,7 @@ FILES = [default_catalogue(), *province_catalogues().values()]
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_file_validates_with_sorted_unique_ids_and_sources(path: Path) -> None:
-    loaded = load_file(path)  # no founding date in the future of the real clock
+    loaded = load_file(path)
     ids = [e.id for e in loaded.entries]
     assert ids == sorted(ids) and len(set(ids)) == len(ids)
     for entry in loaded.entries:
@@ -45,6 +45,30 @@ def test_overlays_do_not_collide_with_national_ids() -> None:
         slug = path.stem
         assert all(e.scope == f"province:{slug}" for e in overlay)
         assert re.search(r"2025|34 tỉnh|34 provinces", path.read_text(encoding="utf-8"))
+    every = [e.id for path in FILES for e in load_file(path).entries]
+    assert len(every) == len(set(every))
+
+
+def test_no_founding_date_after_today() -> None:
+    """Validation ignores the clock, so this is checked here: the shipped data records the past."""
+    for path in FILES:
+        for entry in load_file(path).entries:
+            year = entry.founded.year
+            assert year is None or (year, entry.founded.month or 1) <= (dt.date.today().year, 12), entry.id
+
+
+@pytest.mark.parametrize("today", ["1950-03-01", "9990-01-01"])
+def test_shipped_catalogues_load_whatever_today_is(today: str) -> None:
+    """Issue 9: the clock chooses what to show; it never makes a catalogue invalid."""
+    from typer.testing import CliRunner
+
+    from calendar_gen.cli.app import app
+
+    units = [path.stem for path in province_catalogues().values()]
+    args = ["month", "--today", today, "-f", "json"] + [x for unit in units for x in ("-p", unit)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert CliRunner().invoke(app, ["upcoming", "--today", today, "--days", "366"]).exit_code == 0
 
 
 def test_lunar_entries_convert_in_every_year_1901_2099() -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from calendar_gen import __version__
-from calendar_gen.cli import catalogues, feeds, lists, web
+from calendar_gen.cli import catalogues, feeds, lists, provinces, web
 from calendar_gen.cli.translate import Command, Group
 from calendar_gen.i18n import N_
 
@@ -29,6 +29,7 @@ COMMANDS = (
         catalogues.validate,
         N_("Check catalogues fully and report every problem with file, line and entry id."),
     ),
+    (provinces.provinces, N_("The 34 provincial units, their former provinces and their days.")),
     (feeds.feed, N_("An iCalendar feed (.ics) to subscribe to in Google, Apple, Outlook or Thunderbird.")),
     (
         web.serve,

@@ -44,19 +44,11 @@ def resolve_today(text: str | None) -> dt.date:
 
 def catalogue_paths(catalogue: list[Path] | None, no_default: bool, province: list[str] | None) -> list[Path]:
     """The files to read, in order: shipped catalogue, province overlays, then the user's files."""
-    from calendar_gen.paths import default_catalogue, province_catalogues
+    from calendar_gen.cli.provinces import overlay_paths, resolve_choices
+    from calendar_gen.paths import default_catalogue
 
     paths = [] if no_default else [default_catalogue()]
-    if province:
-        known = province_catalogues()
-        for slug in province:
-            if slug not in known:
-                choices = ", ".join(known) or "-"
-                raise typer.BadParameter(
-                    _("no province overlay '{slug}'; shipped: {choices}").format(slug=slug, choices=choices),
-                    param_hint="--province",
-                )
-            paths.append(known[slug])
+    paths.extend(overlay_paths(resolve_choices(province)))
     paths.extend(catalogue or [])
     if not paths:
         raise typer.BadParameter(
@@ -114,9 +106,22 @@ def selected_entries(
     from calendar_gen.engine.selection import select
 
     check_filters(scope, kind)
-    loaded = load_catalogue(catalogue_paths(catalogue, no_default, province))
+    loaded = only_chosen(load_catalogue(catalogue_paths(catalogue, no_default, province)), province)
     check_tags(tag, loaded)
     return loaded, select(loaded.entries, scope or (), tag or (), kind or ())
+
+
+def only_chosen(loaded: Catalogue, province: list[str] | None) -> Catalogue:
+    """Drop the days of former provinces not asked for (``-p kon-tum`` reads the Quảng Ngãi overlay)."""
+    import dataclasses
+
+    from calendar_gen.catalogue.provinces import keep
+    from calendar_gen.cli.provinces import resolve_choices
+
+    choices = resolve_choices(province)
+    if not choices:
+        return loaded
+    return dataclasses.replace(loaded, entries=tuple(e for e in loaded.entries if keep(e, choices)))
 
 
 def check_tags(tags: list[str] | None, loaded: Catalogue) -> None:

@@ -57,7 +57,9 @@ ProvinceOpt = Annotated[
     typer.Option(
         "--province",
         "-p",
-        help=N_("Add a shipped province overlay by slug, e.g. kon-tum."),
+        help=N_(
+            'Add a province\'s days: a unit (quang-ngai, "TP Hồ Chí Minh") or a former province (kon-tum).'
+        ),
         show_default=False,
     ),
 ]

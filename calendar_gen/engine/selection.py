@@ -7,9 +7,17 @@ from collections.abc import Iterable, Sequence
 from calendar_gen.model import Anniversary, Occurrence, RoundClass
 
 
-def scope_matches(scope: str, wanted: str) -> bool:
-    """``wanted`` is a whole scope (``province:kon-tum``) or a family (``province``, ``sector``)."""
-    return scope == wanted or scope.split(":", 1)[0] == wanted
+def scope_matches(scope: str, wanted: str, former: str | None = None) -> bool:
+    """``wanted`` is a whole scope (``province:quang-ngai``) or a family (``province``, ``sector``).
+
+    A former province's days (``former: kon-tum`` in the Quảng Ngãi overlay) also answer to their
+    old scope, ``province:kon-tum``, so filters written before 01/7/2025 keep working.
+    """
+    return (
+        scope == wanted
+        or scope.split(":", 1)[0] == wanted
+        or (former is not None and wanted == f"province:{former}")
+    )
 
 
 def select(
@@ -22,7 +30,7 @@ def select(
     return [
         entry
         for entry in entries
-        if (not scopes or any(scope_matches(entry.scope, s) for s in scopes))
+        if (not scopes or any(scope_matches(entry.scope, s, entry.former) for s in scopes))
         and (not tags or any(tag in entry.tags for tag in tags))
         and (not kinds or entry.kind in kinds)
     ]

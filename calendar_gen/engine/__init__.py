@@ -1,0 +1,1 @@
+"""Dates and counts: the lunar calendar, occurrences of anniversaries in a period, selection."""

@@ -1,0 +1,1 @@
+"""The web: the server's routes, query parsing, the static site and its atomic publishing."""
