@@ -24,7 +24,9 @@ def test_an_upward_import_breaks_the_contract(tmp_path: Path) -> None:
     import shutil
 
     copy = tmp_path / "tree"
-    shutil.copytree(ROOT / "calendar_gen", copy / "calendar_gen", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "calendar_gen", copy / "calendar_gen", ignore=shutil.ignore_patterns("__pycache__")
+    )
     shutil.copy(ROOT / "pyproject.toml", copy / "pyproject.toml")
     selection = copy / "calendar_gen" / "engine" / "selection.py"
     selection.write_text(selection.read_text(encoding="utf-8") + "\nimport calendar_gen.cli.common\n")

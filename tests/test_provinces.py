@@ -13,17 +13,73 @@ from calendar_gen.cli.app import app
 from calendar_gen.paths import province_catalogues, province_registry
 
 REGISTRY = load_registry(province_registry())
-UNITS = (
-    "ha-noi hue lai-chau dien-bien son-la lang-son quang-ninh thanh-hoa nghe-an ha-tinh cao-bang "
-    "tuyen-quang lao-cai thai-nguyen phu-tho bac-ninh hung-yen hai-phong ninh-binh quang-tri da-nang "
-    "quang-ngai gia-lai khanh-hoa lam-dong dak-lak ho-chi-minh dong-nai tay-ninh can-tho vinh-long "
-    "dong-thap ca-mau an-giang"
-).split()
-FORMER = (
-    "ha-giang yen-bai bac-kan vinh-phuc hoa-binh bac-giang thai-binh hai-duong ha-nam nam-dinh quang-binh "
-    "quang-nam kon-tum binh-dinh ninh-thuan dak-nong binh-thuan phu-yen binh-duong ba-ria-vung-tau "
-    "binh-phuoc long-an soc-trang hau-giang ben-tre tra-vinh tien-giang bac-lieu kien-giang"
-).split()
+UNITS = [
+    "ha-noi",
+    "hue",
+    "lai-chau",
+    "dien-bien",
+    "son-la",
+    "lang-son",
+    "quang-ninh",
+    "thanh-hoa",
+    "nghe-an",
+    "ha-tinh",
+    "cao-bang",
+    "tuyen-quang",
+    "lao-cai",
+    "thai-nguyen",
+    "phu-tho",
+    "bac-ninh",
+    "hung-yen",
+    "hai-phong",
+    "ninh-binh",
+    "quang-tri",
+    "da-nang",
+    "quang-ngai",
+    "gia-lai",
+    "khanh-hoa",
+    "lam-dong",
+    "dak-lak",
+    "ho-chi-minh",
+    "dong-nai",
+    "tay-ninh",
+    "can-tho",
+    "vinh-long",
+    "dong-thap",
+    "ca-mau",
+    "an-giang",
+]
+FORMER = [
+    "ha-giang",
+    "yen-bai",
+    "bac-kan",
+    "vinh-phuc",
+    "hoa-binh",
+    "bac-giang",
+    "thai-binh",
+    "hai-duong",
+    "ha-nam",
+    "nam-dinh",
+    "quang-binh",
+    "quang-nam",
+    "kon-tum",
+    "binh-dinh",
+    "ninh-thuan",
+    "dak-nong",
+    "binh-thuan",
+    "phu-yen",
+    "binh-duong",
+    "ba-ria-vung-tau",
+    "binh-phuoc",
+    "long-an",
+    "soc-trang",
+    "hau-giang",
+    "ben-tre",
+    "tra-vinh",
+    "tien-giang",
+    "bac-lieu",
+    "kien-giang",
+]
 runner = CliRunner()
 
 
