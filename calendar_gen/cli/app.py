@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from calendar_gen import __version__
-from calendar_gen.cli import catalogues, feeds, lists, provinces, web
+from calendar_gen.cli import catalogues, check, feeds, lists, provinces, web
 from calendar_gen.cli.translate import Command, Group
 from calendar_gen.i18n import N_
 
@@ -28,6 +28,10 @@ COMMANDS = (
     (
         catalogues.validate,
         N_("Check catalogues fully and report every problem with file, line and entry id."),
+    ),
+    (
+        check.check,
+        N_("Proofread a draft (.txt, .md, .docx): wrong counts, dates and names, with the corrections."),
     ),
     (provinces.provinces, N_("The 34 provincial units, their former provinces and their days.")),
     (feeds.feed, N_("An iCalendar feed (.ics) to subscribe to in Google, Apple, Outlook or Thunderbird.")),

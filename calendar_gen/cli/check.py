@@ -1,0 +1,205 @@
+"""``check``: proofread a draft (text, Markdown or .docx) for wrong counts, dates and names."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from calendar_gen.cli.common import catalogue_paths, load_catalogue
+from calendar_gen.cli.options import CatalogueOpt, NoDefaultOpt, ProvinceOpt
+from calendar_gen.i18n import N_, _
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from calendar_gen.check.document import Options, Report
+    from calendar_gen.check.wordfile import Paragraphs
+    from calendar_gen.model import Anniversary
+
+MAX_INPUT = 50 * 1024 * 1024  # a draft bigger than this is not a draft
+
+
+class CheckFormat(StrEnum):
+    """Output formats of ``check``."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+FileArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="FILE",
+        help=N_("The draft: .txt, .md or .docx; '-' reads standard input."),
+        show_default=False,
+    ),
+]
+YearOpt = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Option(
+        "--year",
+        help=N_("The year the document is about; counts without dates are checked against it."),
+        min=1,
+        max=9999,
+        show_default=False,
+    ),
+]
+CheckFormatOpt = Annotated[
+    CheckFormat, typer.Option("--format", "-f", help=N_("Output format."), show_envvar=False)
+]
+CheckStyleOpt = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--date-style",
+        metavar="nd30",
+        help=N_("Also warn about dates not written in the Nghị định 30/2020 style (nd30)."),
+        show_default=False,
+    ),
+]
+AnnotateOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--annotate",
+        metavar="OUT.docx",
+        help=N_("Write a copy of a .docx draft with a Word comment on every finding."),
+        show_default=False,
+    ),
+]
+FixOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--fix",
+        metavar="OUT",
+        help=N_("Write a corrected copy of the draft (errors and the asked-for style fixes)."),
+        show_default=False,
+    ),
+]
+
+
+def check(
+    file: FileArg,
+    catalogue: CatalogueOpt = None,
+    no_default: NoDefaultOpt = False,
+    province: ProvinceOpt = None,
+    year: YearOpt = None,
+    fmt: CheckFormatOpt = CheckFormat.TEXT,
+    date_style: CheckStyleOpt = None,
+    annotate: AnnotateOpt = None,
+    fix: FixOpt = None,
+) -> None:
+    """Proofread a draft: every wrong count, date and name, with line, column and the correction."""
+    from calendar_gen.check.document import Options
+
+    if date_style not in (None, "nd30"):
+        raise typer.BadParameter(
+            _("'{value}' is not a date style to check; use nd30").format(value=date_style),
+            param_hint="--date-style",
+        )
+    data = _read(file)
+    word = data.startswith(b"PK\x03\x04") or file.lower().endswith(".docx")
+    if annotate is not None and not word:
+        raise typer.BadParameter(_("--annotate needs a .docx draft"), param_hint="--annotate")
+    for option, path in (("--annotate", annotate), ("--fix", fix)):
+        if path is not None and file != "-" and _same_file(path, Path(file)):
+            raise typer.BadParameter(_("write to another file than the draft"), param_hint=option)
+    entries = load_catalogue(catalogue_paths(catalogue, no_default, province)).entries
+    options = Options(year=year, nd30=date_style == "nd30")
+    if word:
+        report, _paragraphs = _check_word(data, entries, options)
+        _write_word_outputs(report, data, annotate, fix)
+    else:
+        report = _check_plain(data, entries, options)
+        if fix is not None:
+            from calendar_gen.check.report import fixed_text
+            from calendar_gen.cli.output import emit_bytes
+
+            emit_bytes(fixed_text(report).encode("utf-8"), fix)
+    _print(report, fmt, "<stdin>" if file == "-" else file)
+    if report.count("error"):
+        raise typer.Exit(1)
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.resolve() == second.resolve()
+    except OSError:
+        return False
+
+
+def _read(file: str) -> bytes:
+    """The draft's bytes; a missing or unreadable file is a usage error."""
+    try:
+        if file == "-":
+            data = sys.stdin.buffer.read(MAX_INPUT + 1)
+        else:
+            with open(file, "rb") as handle:
+                data = handle.read(MAX_INPUT + 1)
+    except OSError as exc:
+        raise typer.BadParameter(
+            _("cannot read {path}: {reason}").format(path=file, reason=exc.strerror or exc), param_hint="FILE"
+        ) from None
+    if len(data) > MAX_INPUT:
+        raise typer.BadParameter(
+            _("{path} is bigger than {limit} MB; a draft is smaller").format(
+                path=file, limit=MAX_INPUT // (1024 * 1024)
+            ),
+            param_hint="FILE",
+        )
+    return data
+
+
+def _check_plain(data: bytes, entries: Sequence[Anniversary], options: Options) -> Report:
+    from calendar_gen.check.document import check_text
+    from calendar_gen.check.source import decode_text
+
+    try:
+        text = decode_text(data)
+    except ValueError:
+        raise typer.BadParameter(
+            _("the draft is neither UTF-8 text nor a .docx file; save it as .docx or as UTF-8 text"),
+            param_hint="FILE",
+        ) from None
+    return check_text(text, entries, options)
+
+
+def _check_word(data: bytes, entries: Sequence[Anniversary], options: Options) -> tuple[Report, Paragraphs]:
+    from calendar_gen.check.document import check_blocks
+    from calendar_gen.check.wordfile import WordError, read
+
+    try:
+        paragraphs = read(data)
+    except WordError as exc:
+        raise typer.BadParameter(str(exc), param_hint="FILE") from None
+    return check_blocks(paragraphs.blocks, entries, options), paragraphs
+
+
+def _write_word_outputs(report: Report, data: bytes, annotate: Path | None, fix: Path | None) -> None:
+    """The annotated and the corrected copies, each from a fresh copy of the draft."""
+    from calendar_gen.check.report import fix_edits, severity_label
+    from calendar_gen.check.wordfile import annotate as add_comments
+    from calendar_gen.check.wordfile import fix as fix_runs
+    from calendar_gen.check.wordfile import read
+    from calendar_gen.cli.output import emit_bytes
+
+    if annotate is not None:
+        comments = []
+        for finding in report.findings:
+            text = f"{severity_label(finding.severity)} [{finding.code.value}]: {finding.message}"
+            if finding.suggestion:
+                text += "\n" + _("suggestion: {text}").format(text=finding.suggestion)
+            comments.append((finding.block, finding.start, finding.end, text))
+        emit_bytes(add_comments(read(data), comments), annotate)
+    if fix is not None:
+        emit_bytes(fix_runs(read(data), fix_edits(report)), fix)
+
+
+def _print(report: Report, fmt: CheckFormat, name: str) -> None:
+    from calendar_gen.check.report import to_json, to_lines
+
+    text = to_json(report) if fmt is CheckFormat.JSON else to_lines(report, name)
+    sys.stdout.write(text)
+    sys.stdout.flush()
