@@ -107,7 +107,7 @@ def main() -> None:
     rem = OUT / "synthetic-10000.rem"
     count = remind_script([synthetic], 2030, rem)
     sheet_rem = OUT / "march-2024.rem"
-    remind_script([default_catalogue(), province_catalogues()["kon-tum"]], 2024, sheet_rem)
+    remind_script([default_catalogue(), province_catalogues()["quang-ngai"]], 2024, sheet_rem)
     exe = shutil.which("calendar-gen") or f"{sys.executable} -m calendar_gen"
     cache = tempfile.mkdtemp(prefix="calendar-gen-bench-")
     env = {**os.environ, "CALENDAR_GEN_CACHE_DIR": cache}

@@ -26,8 +26,9 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     today = dt.date(2024, 2, 27)
-    catalogue = load([default_catalogue(), province_catalogues()["kon-tum"]], today)
-    found = occurrences(catalogue.entries, dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+    catalogue = load([default_catalogue(), province_catalogues()["quang-ngai"]])
+    kon_tum = [e for e in catalogue.entries if e.scope == "national" or e.former == "kon-tum"]
+    found = occurrences(kon_tum, dt.date(2024, 3, 1), dt.date(2024, 3, 31))
     header = Header("Ban Tuyên giáo và Dân vận Tỉnh ủy Kon Tum", "Kon Tum", today, party=True)
     info = SheetInfo(tuple(f.title or f.path for f in catalogue.files), today, header)
     with tempfile.TemporaryDirectory() as folder:

@@ -17,9 +17,10 @@ import pytest
 
 from calendar_gen.catalogue.dates import parse_founding
 from calendar_gen.catalogue.load import load
+from calendar_gen.catalogue.provinces import keep, load_registry, resolve
 from calendar_gen.engine.occurrences import occurrences
 from calendar_gen.model import Occurrence
-from calendar_gen.paths import default_catalogue, province_catalogues
+from calendar_gen.paths import default_catalogue, province_catalogues, province_registry
 from calendar_gen.render.formatting import mention
 from calendar_gen.render.text import month_text
 
@@ -30,8 +31,10 @@ UNCOUNTED = re.compile(r"(Ngày [^;()]+?) \((\d{1,2})/(\d{1,2})\)")
 
 
 def month_of(year: int, month: int, province: str | None = None) -> list[Occurrence]:
-    paths = [default_catalogue()] + ([province_catalogues()[province]] if province else [])
-    entries = load(paths).entries
+    """The month as ``-p province`` shows it (a former province reads its unit's overlay)."""
+    choices = [resolve(province, load_registry(province_registry()))] if province else []
+    paths = [default_catalogue()] + [province_catalogues()[c.unit.slug] for c in choices]
+    entries = [e for e in load(paths).entries if keep(e, choices)]
     start = dt.date(year, month, 1)
     end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
     return occurrences(entries, start, end)
