@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from calendar_gen.i18n import _
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -21,7 +23,7 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        entry = f" entry '{self.entry_id}':" if self.entry_id else ""
+        entry = " " + _("entry '{id}':").format(id=shown(self.entry_id)) if self.entry_id else ""
         return f"{where}:{entry} {self.message}"
 
 
@@ -38,4 +40,14 @@ def did_you_mean(word: str, choices: list[str]) -> str:
     import difflib  # only needed on the error path
 
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return _("; did you mean '{choice}'?").format(choice=close[0]) if close else ""
+
+
+def shown(value: str, limit: int = 40) -> str:
+    """A value as quoted in a message: invisible and control characters escaped, at most ``limit`` long.
+
+    A message must not carry a terminal escape or a bidi override from the file to the screen, nor
+    thousands of characters of one bad value.
+    """
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,8 +1,9 @@
-"""Shared fixtures: catalogue files written into a temporary folder."""
+"""Shared fixtures: catalogue files written into a temporary folder; English for every command."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -31,3 +32,27 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     monkeypatch.setenv("CALENDAR_GEN_CACHE_DIR", str(folder))
     monkeypatch.delenv("CALENDAR_GEN_NO_CACHE", raising=False)
     return folder
+
+
+ENGLISH = {"LANG": "en_US.UTF-8"}
+UNSET = ("LANGUAGE", "LC_ALL", "LC_MESSAGES")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Commands run in a subprocess speak English (their default is Vietnamese).
+
+    Set before collection, because some modules copy ``os.environ`` at import; test_i18n passes
+    its own environment to each command it runs.
+    """
+    os.environ.update(ENGLISH)
+    for variable in UNSET:
+        os.environ.pop(variable, None)
+
+
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same for every test, whatever an earlier test did to the environment."""
+    for variable, value in ENGLISH.items():
+        monkeypatch.setenv(variable, value)
+    for variable in UNSET:
+        monkeypatch.delenv(variable, raising=False)

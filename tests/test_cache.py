@@ -65,3 +65,32 @@ def test_cli_respects_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.delenv("CALENDAR_GEN_NO_CACHE")
     assert CliRunner().invoke(app, ["month", "2024-03"]).exit_code == 0
     assert os.listdir(tmp_path / "c")
+
+
+def test_edit_keeping_size_mtime_and_inode_is_seen(tmp_path: Path, write_yaml: Writer) -> None:
+    """``cp -p`` of a same-size file, or an editor that restores the time: the content decides."""
+    path = write_yaml("anniversaries:\n  - {id: a, name: A, date: 1/1/1990}\n")
+    before = path.stat()
+    assert cache.load([path], tmp_path / "c").entries[0].name == "A"
+    with path.open("r+b") as handle:  # same inode, same size
+        handle.write(b"anniversaries:\n  - {id: a, name: B, date: 1/1/1990}\n")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (
+        before.st_size,
+        before.st_mtime_ns,
+        before.st_ino,
+    )
+    assert cache.load([path], tmp_path / "c").entries[0].name == "B"
+
+
+def test_cache_applies_the_same_file_checks(
+    tmp_path: Path, write_yaml: Writer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_yaml("anniversaries:\n  - {id: a, name: A, date: 1/1/1990}\n")
+    cache.load([path], tmp_path / "c")
+    monkeypatch.setenv("CALENDAR_GEN_MAX_CATALOGUE_BYTES", "10")
+    with pytest.raises(CatalogueError, match="is larger than 10 bytes"):
+        cache.load([path], tmp_path / "c")  # a cached file is read and limited like any other
+    with pytest.raises(CatalogueError, match="is not a regular file"):
+        cache.load([Path("/dev/null")], tmp_path / "c")

@@ -271,3 +271,167 @@ def test_deep_nesting_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     path.write_text("anniversaries: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
     with contextlib.suppress(CatalogueError):
         load_file(path)
+
+
+# Issue 10: hostile catalogue files.
+
+ENTRY = "anniversaries:\n  - {id: a, name: A, date: 1/1/1990}\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ('anniversaries:\n  - {id: a, name: "A\\eB", date: 1990}\n', "U+001B"),  # ESC as an escape
+        ('anniversaries:\n  - {id: a, name: "A\\x7fB", date: 1990}\n', "U+007F"),  # DEL
+        ('anniversaries:\n  - {id: a, name: "A\\x85B", date: 1990}\n', "U+0085"),  # C1 (NEL)
+        ('anniversaries:\n  - {id: a, name: "A\\tB", date: 1990}\n', "U+0009"),  # tab in a one-line key
+        ('anniversaries:\n  - {id: a, name: "A\\LB", date: 1990}\n', "U+2028"),
+        ('anniversaries:\n  - {id: a, name: "A\\PB", date: 1990}\n', "U+2029"),
+        ('anniversaries:\n  - {id: a, name: "A\\u202eB", date: 1990}\n', "U+202E"),  # right-to-left override
+        ('anniversaries:\n  - {id: a, name: "A\\u2066B", date: 1990}\n', "U+2066"),  # left-to-right isolate
+        ('anniversaries:\n  - {id: a, name: "A\\ufffeB", date: 1990}\n', "U+FFFE"),
+        ('anniversaries:\n  - {id: a, name: "A\\ufdd0B", date: 1990}\n', "U+FDD0"),
+        ('anniversaries:\n  - {id: a, name: A, date: 1990, source: "S\\0"}\n', "U+0000"),
+        ('anniversaries:\n  - {id: a, name: A, date: 1990, note: "N\\x1b[31m"}\n', "U+001B"),
+        ('description: "D\\u202d"\n' + ENTRY, "U+202D"),
+        ('title: "T\\a"\n' + ENTRY, "U+0007"),
+        ('anniversaries:\n  - {id: a, name: A, date: 1990, aliases: ["X\\u2067"]}\n', "U+2067"),
+        ('anniversaries:\n  - {id: a, name: A, date: 1990, tags: ["x\\u202a"]}\n', "U+202A"),
+        ('anniversaries:\n  - {id: "a\\u2069", name: A, date: 1990}\n', "U+2069"),
+        ('anniversaries:\n  - {id: a, name: A, date: 1990, scope: "national\\b"}\n', "U+0008"),
+        ('anniversaries:\n  - {id: a, name: A, date: "1990\\x9b"}\n', "U+009B"),
+        ('anniversaries:\n  - {id: a, name: A, date: 1990, "not\\u202ekey": 1}\n', "U+202E"),
+        ('province: {slug: p, name: "P\\u202e", type: tỉnh}\n' + ENTRY, "U+202E"),
+        ('province: {slug: p, name: P, former: [{slug: q, name: "Q\\x1b"}]}\n' + ENTRY, "U+001B"),
+    ],
+)
+def test_control_and_invisible_characters_are_refused_everywhere(
+    write_yaml: Writer, text: str, code: str
+) -> None:
+    problems = problems_of(write_yaml(text))
+    (problem,) = [p for p in problems if code in p]
+    assert f"character {code} (" in problem and "remove it" in problem
+    assert problem.split(":")[1].isdigit() and problem.split(":")[2].isdigit()  # file:line:column
+
+
+def test_lone_surrogate_escape_is_refused(write_yaml: Writer) -> None:
+    (problem,) = problems_of(write_yaml('anniversaries:\n  - {id: a, name: "A\\ud800B", date: 1990}\n'))
+    assert ":2:23: YAML syntax error: found invalid Unicode character escape code" in problem
+
+
+def test_raw_bidi_control_is_located_at_its_column(write_yaml: Writer) -> None:
+    path = write_yaml("anniversaries:\n  - id: a\n    name: Ngày \u202eBiên phòng\n    date: 1990\n")
+    (problem,) = problems_of(path)
+    assert problem.startswith(f"{path}:3:16: character U+202E (a bidirectional text control)")
+
+
+def test_tabs_and_line_breaks_stay_allowed_in_multiline_texts(write_yaml: Writer) -> None:
+    path = write_yaml(
+        'description: "a\\tb\\nc"\nanniversaries:\n'
+        '  - {id: a, name: A, date: 1990, source: "x\\ty", note: "line 1\\r\\nline 2"}\n'
+    )
+    (entry,) = load([path]).entries
+    assert entry.source == "x\ty" and entry.note == "line 1\r\nline 2"
+
+
+@pytest.mark.parametrize(("char", "code"), [("\x00", "U+0000"), ("\x1b", "U+001B"), ("\x9b", "U+009B")])
+def test_raw_control_character_names_line_and_column(tmp_path: Path, char: str, code: str) -> None:
+    path = tmp_path / "raw.yaml"
+    path.write_text(f"anniversaries:\n  - id: a\n    name: AB{char}C\n    date: 1990\n", encoding="utf-8")
+    (problem,) = problems_of(path)
+    assert problem.startswith(f"{path}:3:13: character {code} (a control character)")
+    assert "position" not in problem and "<unicode string>" not in problem
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('anniversaries:\n  - {id: "abc\\n", name: A, date: 1990}\n', "id 'abc\\n' must use only"),
+        (
+            'anniversaries:\n  - {id: a, name: A, date: 1990, scope: "province:kon-tum\\n"}\n',
+            "scope 'province:kon-tum\\n' is not valid",
+        ),
+        ('anniversaries:\n  - {id: a, name: A, date: 1990, tags: ["quoc-phong\\n"]}\n', "must be a slug"),
+        ('anniversaries:\n  - {id: a, name: A, date: 1990, former: "kon-tum\\n"}\n', "'former' must be"),
+        ('province: {slug: "p\\n", name: P}\n' + ENTRY, "'former' must be a province slug"),
+    ],
+)
+def test_slugs_are_matched_in_full_not_up_to_a_trailing_newline(
+    write_yaml: Writer, text: str, message: str
+) -> None:
+    assert any(message in p for p in problems_of(write_yaml(text)))
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("date: 3/3/" + "9" * 5000, "is out of range (1 to 9999)"),
+        ("date: " + "9" * 5000, "cannot read"),
+        ('date: "' + "1" * 5000 + '"', "cannot read"),
+        ("date: 12/1972, observed: " + "1" * 5000, "'observed' must be a day of the month"),
+        ("date: 1990, major: [" + "2" * 5000 + "]", "'major' must be true/false or a list of years"),
+    ],
+)
+def test_thousands_of_digits_are_a_problem_not_a_crash(write_yaml: Writer, value: str, message: str) -> None:
+    (problem,) = problems_of(write_yaml(f"anniversaries:\n  - {{id: a, name: A, {value}}}\n"))
+    assert message in problem and "Exceeds the limit" not in problem
+    assert len(problem) < 400  # the value is shortened in the message
+
+
+def test_lunar_date_at_the_end_of_9999_is_a_problem(write_yaml: Writer) -> None:
+    path = write_yaml("anniversaries:\n  - {id: a, name: A, date: 20/12/9999, calendar: lunar}\n")
+    (problem,) = problems_of(path)
+    assert "falls after 31/12/9999" in problem
+    last = write_yaml("anniversaries:\n  - {id: a, name: A, date: 2/12/9999, calendar: lunar}\n", "ok.yaml")
+    assert load([last]).entries[0].founded.year == 9999  # 2/12 âm lịch 9999 is 31/12/9999
+
+
+@pytest.mark.parametrize("date", ["٣/٣/١٩٥٩", "２０２４", "3/3/১৯৫৯", "tháng ４/1930"])
+def test_digits_other_than_ascii_are_refused(write_yaml: Writer, date: str) -> None:
+    (problem,) = problems_of(write_yaml(f'anniversaries:\n  - {{id: a, name: A, date: "{date}"}}\n'))
+    assert "is not 0-9; write dates with the digits 0-9" in problem
+
+
+def test_fifo_device_and_folder_are_refused_without_reading(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    result = subprocess.run(  # a FIFO without a writer must not block the loader
+        [sys.executable, "-m", "calendar_gen", "validate", str(fifo)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1 and "is not a regular file" in result.stderr, result.stderr
+    assert "is not a regular file" in problems_of(Path("/dev/zero"))[0]
+    assert "is a folder" in problems_of(tmp_path)[0]
+
+
+def test_size_limit_names_the_limit_and_how_to_raise_it(
+    write_yaml: Writer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_yaml(ENTRY + "# padding\n" * 20)
+    assert load([path]).entries  # under the default limit of 20 MB
+    monkeypatch.setenv("CALENDAR_GEN_MAX_CATALOGUE_BYTES", "100")
+    (problem,) = problems_of(path)
+    assert "is larger than 100 bytes" in problem and "CALENDAR_GEN_MAX_CATALOGUE_BYTES=<bytes>" in problem
+    monkeypatch.setenv("CALENDAR_GEN_MAX_CATALOGUE_BYTES", str(path.stat().st_size))
+    assert load([path]).entries  # exactly at the limit is allowed
+
+
+def test_size_limit_holds_when_the_file_size_is_unknown(monkeypatch: pytest.MonkeyPatch) -> None:
+    proc = Path("/proc/self/smaps")  # a regular file whose stat says 0 bytes
+    if not proc.exists() or proc.stat().st_size != 0:
+        pytest.skip("needs Linux /proc")
+    monkeypatch.setenv("CALENDAR_GEN_MAX_CATALOGUE_BYTES", "100")
+    from calendar_gen.catalogue import yamlfile
+
+    reads: list[int] = []
+    real_read = yamlfile.os.read
+    monkeypatch.setattr(yamlfile.os, "read", lambda fd, n: reads.append(n) or real_read(fd, n))
+    (problem,) = problems_of(proc)
+    assert "is larger than 100 bytes" in problem and sum(reads) <= 101

@@ -77,3 +77,26 @@ def test_precision() -> None:
 def test_impossible_dates(text: str, calendar: Calendar, leap: bool, message: str) -> None:
     with pytest.raises(DateError, match=message):
         parse_founding(text, calendar, leap)
+
+
+@pytest.mark.parametrize("text", ["٣/٣/١٩٥٩", "２０２４", "1٩59", "3/3/١٩٥٩", "ngày ３ tháng 3 năm 1959"])
+def test_only_ascii_digits(text: str) -> None:
+    with pytest.raises(DateError, match="is not 0-9; write dates with the digits 0-9"):
+        parse_founding(text)
+
+
+@pytest.mark.parametrize("text", ["3/3/" + "9" * 5000, "3/3/" + "0" * 4990 + "12345", "3/3/10000"])
+def test_long_years_are_out_of_range_not_an_int_error(text: str) -> None:
+    with pytest.raises(DateError, match="is out of range") as info:
+        parse_founding(text)
+    assert len(str(info.value)) < 200
+
+
+def test_leading_zeros_of_a_year_are_ignored() -> None:
+    assert parse_founding("3/3/01959") == FoundingDate(SOLAR, 1959, 3, 3)
+
+
+def test_a_lunar_day_after_31_12_9999_does_not_exist() -> None:
+    assert parse_founding("2/12/9999", LUNAR).year == 9999  # 31/12/9999
+    with pytest.raises(DateError, match="falls after 31/12/9999"):
+        parse_founding("3/12/9999", LUNAR)

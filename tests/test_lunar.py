@@ -132,3 +132,21 @@ def test_observe_always_lands_in_its_lunar_year(year: int, month: int, day: int,
     date, observed = lunar.observe(year, month, day, leap)
     assert lunar.from_solar(date) == observed
     assert observed.month == month and observed.day in (day, 29)
+
+
+def test_the_end_of_lunar_9999_is_beyond_the_solar_calendar() -> None:
+    assert lunar.to_solar(9999, 12, 2) == dt.date(9999, 12, 31)
+    assert lunar.to_solar(9999, 12, 3) is None  # 01/01/10000: no crash, no such date
+    assert lunar.to_solar(9999, 12, 20) is None
+
+
+def test_occurrences_cope_with_the_last_years() -> None:
+    from calendar_gen.engine.occurrences import occurrences
+    from calendar_gen.model import Anniversary, Calendar, FoundingDate
+
+    entries = [
+        Anniversary(id="a", name="A", founded=FoundingDate(Calendar.LUNAR, 9000, 12, 20)),
+        Anniversary(id="b", name="B", founded=FoundingDate(Calendar.LUNAR, None, 12, 30), count_shown=False),
+    ]
+    found = occurrences(entries, dt.date(9998, 1, 1), dt.date(9999, 12, 31), yearly=True)
+    assert [o.date.year for o in found] and all(o.date <= dt.date(9999, 12, 31) for o in found)

@@ -1,14 +1,17 @@
 """A cache of validated catalogue files, so that repeated commands skip YAML parsing.
 
-Like Python's ``.pyc`` files: one JSON file per catalogue, valid while the catalogue's size,
-modification time and inode and calendar-gen's version are unchanged. Only files that validated
-are cached. Any problem with the cache (unreadable, corrupt, unwritable) falls back to a full load.
-JSON, not pickle: a cache file can never run code.
+Like Python's ``.pyc`` files: one JSON file per catalogue, valid while the catalogue's content
+(its size and BLAKE2b hash) and calendar-gen's version are unchanged. The file is read anyway (a
+200 KB catalogue hashes in about 0.2 ms, measured); size, mtime and inode alone miss an edit that keeps all
+three (``cp -p`` of a file of the same size). What the cache saves is YAML parsing and validation,
+which it skips. Only files that validated are cached. Any problem with the cache (unreadable,
+corrupt, unwritable) falls back to a full load. JSON, not pickle: a cache file can never run code.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import zlib
@@ -22,7 +25,7 @@ from calendar_gen.catalogue.load import load_file, merge
 from calendar_gen.catalogue.types import Catalogue, CatalogueFile, Province
 from calendar_gen.model import Anniversary, Calendar, FoundingDate, Origin
 
-SCHEMA = 3  # bump when validation rules or the model change
+SCHEMA = 4  # bump when validation rules or the model change
 
 
 def load(paths: Sequence[Path], cache_dir: Path | None) -> Catalogue:
@@ -41,24 +44,25 @@ def load(paths: Sequence[Path], cache_dir: Path | None) -> Catalogue:
     return Catalogue(tuple(files), merge(files))
 
 
-def _stamp(path: Path) -> list[Any] | None:
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return [__version__, SCHEMA, str(path), info.st_size, info.st_mtime_ns, info.st_ino]
+def _stamp(path: Path, data: bytes) -> list[Any]:
+    digest = hashlib.blake2b(data, digest_size=32).hexdigest()
+    return [__version__, SCHEMA, str(path), len(data), digest]
 
 
 def _load_one(path: Path, cache_dir: Path | None) -> CatalogueFile:
-    stamp = _stamp(path)
-    if cache_dir is None or stamp is None:
+    if cache_dir is None:
         return load_file(path)
+    from calendar_gen.catalogue.schema import validate_file
+    from calendar_gen.catalogue.yamlfile import read_bytes
+
+    data = read_bytes(path)  # the same checks as a full load: a regular file within the size limit
+    stamp = _stamp(path, data)
     # The name only spreads files; the stamp inside decides validity, so a collision is just a miss.
     target = cache_dir / f"{zlib.crc32(str(path.resolve()).encode()):08x}.json"
     cached = _read(target, stamp)
     if cached is not None:
         return cached
-    loaded = load_file(path)
+    loaded = validate_file(path, data)
     _write(target, stamp, loaded)
     return loaded
 

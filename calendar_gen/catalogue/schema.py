@@ -24,20 +24,32 @@ from calendar_gen.catalogue.types import (
 )
 from calendar_gen.catalogue.values import ValueChecks
 from calendar_gen.catalogue.yamlfile import (
+    check_characters,
     column_of,
     compose,
+    decode,
     line_of,
-    read_text,
+    read_bytes,
 )
-from calendar_gen.model import Anniversary, Calendar, Origin
-from calendar_gen.problems import CatalogueError, Problem, did_you_mean
+from calendar_gen.i18n import N_, _
+from calendar_gen.model import Anniversary, Calendar, FoundingDate, Origin
+from calendar_gen.problems import CatalogueError, Problem, did_you_mean, shown
 
 
-def validate_file(path: Path) -> CatalogueFile:
-    """Parse and validate one catalogue file; raise CatalogueError listing every problem."""
+def validate_file(path: Path, data: bytes | None = None) -> CatalogueFile:
+    """Parse and validate one catalogue file (or its ``data``, already read); raise CatalogueError."""
     name = str(path)
-    root = compose(read_text(path), name)
-    return _FileValidator(name).validate(root)
+    text = decode(read_bytes(path) if data is None else data, name)
+    root = compose(text, name)
+    validator = _FileValidator(name)
+    validator.problems.extend(check_characters(root, text, name))
+    if not validator.problems:
+        return validator.validate(root)
+    try:
+        return validator.validate(root)  # raises: report character problems in file order with the rest
+    except CatalogueError as exc:
+        exc.problems.sort(key=lambda p: p.line or 0)
+        raise CatalogueError(exc.problems) from None
 
 
 class _FileValidator(ValueChecks):
@@ -56,12 +68,12 @@ class _FileValidator(ValueChecks):
     def validate(self, root: yaml.Node | None) -> CatalogueFile:
         """Validate the whole file; raise CatalogueError if anything is wrong."""
         if root is None:
-            self.problem(None, "is empty; a catalogue starts with 'anniversaries:' and a list of entries")
+            self.problem(None, _("is empty; a catalogue starts with 'anniversaries:' and a list of entries"))
             raise CatalogueError(self.problems)
         if not isinstance(root, yaml.MappingNode):
-            self.problem(root, "must be a mapping with an 'anniversaries:' list at the top level")
+            self.problem(root, _("must be a mapping with an 'anniversaries:' list at the top level"))
             raise CatalogueError(self.problems)
-        top = self.mapping(root, TOP_KEYS, "top-level key", None)
+        top = self.mapping(root, TOP_KEYS, N_("top-level key"), None)
         title = self.text(top.get("title"), "title", None)
         description = self.text(top.get("description"), "description", None, multiline=True)
         defaults = self.defaults(top.get("defaults"))
@@ -70,10 +82,10 @@ class _FileValidator(ValueChecks):
         entries: list[Anniversary] = []
         disabled: list[str] = []
         if entries_node is None:
-            self.problem(root, "has no 'anniversaries:' list; add one with your entries")
+            self.problem(root, _("has no 'anniversaries:' list; add one with your entries"))
         elif not isinstance(entries_node, yaml.SequenceNode):
             self.problem(
-                entries_node, "'anniversaries' must be a list of entries, each starting with '- id:'"
+                entries_node, _("'anniversaries' must be a list of entries, each starting with '- id:'")
             )
         else:
             first_line: dict[str, int] = {}
@@ -82,8 +94,9 @@ class _FileValidator(ValueChecks):
                 if written_id is not None and written_id in first_line:
                     self.problem(
                         item,
-                        f"duplicate id (first used on line {first_line[written_id]}); ids must be "
-                        "unique within a file",
+                        _(
+                            "duplicate id (first used on line {line}); ids must be unique within a file"
+                        ).format(line=first_line[written_id]),
                         written_id,
                     )
                     continue
@@ -104,21 +117,23 @@ class _FileValidator(ValueChecks):
     def mapping(
         self, node: yaml.MappingNode, allowed: Sequence[str], what: str, entry_id: str | None
     ) -> dict[str, yaml.Node]:
-        """Keys of a mapping node; unknown and repeated keys are problems."""
+        """Keys of a mapping node; unknown and repeated keys are problems (``what``: an N_ id)."""
         result: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else None
             if key is None:
-                self.problem(key_node, f"a {what} must be a plain word", entry_id)
+                self.problem(key_node, _("a {what} must be a plain word").format(what=_(what)), entry_id)
             elif key not in allowed:
-                hint = did_you_mean(key, list(allowed))
+                hint = did_you_mean(key, list(allowed)) or _("; allowed: {keys}").format(
+                    keys=", ".join(allowed)
+                )
                 self.problem(
                     key_node,
-                    f"unknown {what} '{key}'{hint or '; allowed: ' + ', '.join(allowed)}",
+                    _("unknown {what} '{key}'").format(what=_(what), key=shown(key)) + hint,
                     entry_id,
                 )
             elif key in result:
-                self.problem(key_node, f"key '{key}' appears twice; keep one", entry_id)
+                self.problem(key_node, _("key '{key}' appears twice; keep one").format(key=key), entry_id)
             else:
                 result[key] = value_node
         return result
@@ -128,81 +143,70 @@ class _FileValidator(ValueChecks):
         if node is None:
             return {}
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, "'defaults' must be a mapping such as 'scope: province:kon-tum'")
+            self.problem(node, _("'defaults' must be a mapping such as 'scope: province:kon-tum'"))
             return {}
-        return self.mapping(node, DEFAULTABLE_KEYS, "defaults key", None)
+        return self.mapping(node, DEFAULTABLE_KEYS, N_("defaults key"), None)
 
     def province(self, node: yaml.Node | None) -> Province | None:
         """The ``province:`` header of an overlay: the unit and the former provinces merged into it."""
         if node is None:
             return None
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, "'province' must be a mapping with slug, name, type and former")
+            self.problem(node, _("'province' must be a mapping with slug, name, type and former"))
             return None
-        keys = self.mapping(node, PROVINCE_KEYS, "province key", None)
+        keys = self.mapping(node, PROVINCE_KEYS, N_("province key"), None)
         slug = self.former(keys.get("slug"), None)
         name = self.text(keys.get("name"), "name", None)
         kind = self.text(keys.get("type"), "type", None) or "tỉnh"
         if kind not in PROVINCE_TYPES:
-            self.problem(keys.get("type"), f"province type '{kind}' must be 'tỉnh' or 'thành phố'")
+            self.problem(
+                keys.get("type"),
+                _("province type '{type}' must be 'tỉnh' or 'thành phố'").format(type=shown(kind)),
+            )
         former: list[tuple[str, str]] = []
         listed = keys.get("former")
         if listed is not None and not isinstance(listed, yaml.SequenceNode):
-            self.problem(listed, "'former' must be a list of {slug, name} mappings")
+            self.problem(listed, _("'former' must be a list of {slug, name} mappings"))
         elif listed is not None:
             for item in listed.value:
                 if not isinstance(item, yaml.MappingNode):
-                    self.problem(item, "each former province must be a mapping with slug and name")
+                    self.problem(item, _("each former province must be a mapping with slug and name"))
                     continue
-                sub = self.mapping(item, ("slug", "name"), "former province key", None)
+                sub = self.mapping(item, ("slug", "name"), N_("former province key"), None)
                 former_slug = self.former(sub.get("slug"), None)
                 former_name = self.text(sub.get("name"), "name", None)
                 if former_slug is None or former_name is None:
-                    self.problem(item, "a former province needs both 'slug' and 'name'")
+                    self.problem(item, _("a former province needs both 'slug' and 'name'"))
                 else:
                     former.append((former_slug, former_name))
         if slug is None or name is None:
-            self.problem(node, "'province' needs 'slug' and 'name'")
+            self.problem(node, _("'province' needs 'slug' and 'name'"))
             return None
         return Province(slug, name, kind, tuple(former))
 
     def entry(self, node: yaml.Node, defaults: dict[str, yaml.Node]) -> tuple[str, Anniversary | None] | None:
         """Validate one entry: (id, entry), (id, None) for ``enabled: false``, None if invalid."""
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, "each entry must be a mapping starting with '- id: ...'")
+            self.problem(node, _("each entry must be a mapping starting with '- id: ...'"))
             return None
         before = len(self.problems)
-        keys = self.mapping(node, ENTRY_KEYS, "key", self.peek_id(node))
+        keys = self.mapping(node, ENTRY_KEYS, N_("key"), self.peek_id(node))
         entry_id = self.entry_id(keys.get("id"), node)
         if "enabled" in keys and not self.boolean(keys["enabled"], "enabled", entry_id, True):
             return (entry_id, None) if entry_id and len(self.problems) == before else None
         values = {**defaults, **keys}
         for key in REQUIRED_KEYS:
             if key not in keys and key != "id":
-                self.problem(node, f"missing required key '{key}'", entry_id)
+                self.problem(node, _("missing required key '{key}'").format(key=key), entry_id)
         name = self.text(keys.get("name"), "name", entry_id)
         founded = self.founding(values, entry_id)
-        count_node = values.get("count")
-        count = self.boolean(count_node, "count", entry_id, founded is None or founded.year is not None)
-        if count and founded is not None and founded.year is None:
-            self.problem(
-                count_node,
-                "'count: true' needs a founding year to count from; add the year or set 'count: false'",
-                entry_id,
-            )
+        count = self.count(values.get("count"), founded, entry_id)
         observed = self.observed(values.get("observed"), founded, entry_id)
         scope = self.scope(values.get("scope"), entry_id)
         kind = self.kind(values.get("kind"), entry_id)
         tags = self.tags(values.get("tags"), entry_id)
         major, major_years = self.major(values.get("major"), entry_id)
-        by_year_node = values.get("class_by_year")
-        by_year = self.boolean(by_year_node, "class_by_year", entry_id, False)
-        if by_year and founded is not None and founded.year is not None:
-            self.problem(
-                by_year_node,
-                "'class_by_year' is for entries without a founding year (Giỗ Tổ); remove it",
-                entry_id,
-            )
+        by_year = self.class_by_year(values.get("class_by_year"), founded, entry_id)
         source = self.text(values.get("source"), "source", entry_id, multiline=True)
         note = self.text(values.get("note"), "note", entry_id, multiline=True)
         former = self.former(values.get("former"), entry_id)
@@ -235,6 +239,30 @@ class _FileValidator(ValueChecks):
             origin=Origin(self.path, line_of(node)),
         )
 
+    def count(self, node: yaml.Node | None, founded: FoundingDate | None, entry_id: str | None) -> bool:
+        """Whether the count is shown: by default when there is a founding year to count from."""
+        count = self.boolean(node, "count", entry_id, founded is None or founded.year is not None)
+        if count and founded is not None and founded.year is None:
+            self.problem(
+                node,
+                _("'count: true' needs a founding year to count from; add the year or set 'count: false'"),
+                entry_id,
+            )
+        return count
+
+    def class_by_year(
+        self, node: yaml.Node | None, founded: FoundingDate | None, entry_id: str | None
+    ) -> bool:
+        """Whether the class follows the calendar year (Giỗ Tổ, which has no founding year)."""
+        by_year = self.boolean(node, "class_by_year", entry_id, False)
+        if by_year and founded is not None and founded.year is not None:
+            self.problem(
+                node,
+                _("'class_by_year' is for entries without a founding year (Giỗ Tổ); remove it"),
+                entry_id,
+            )
+        return by_year
+
     @staticmethod
     def peek_id(node: yaml.MappingNode) -> str | None:
         """The entry's id as written, to name the entry in messages about other keys."""
@@ -246,16 +274,18 @@ class _FileValidator(ValueChecks):
     def entry_id(self, node: yaml.Node | None, entry: yaml.Node) -> str | None:
         """A stable slug: lower-case ASCII letters, digits and hyphens."""
         if node is None:
-            self.problem(entry, "missing required key 'id' (a stable slug such as 'bo-doi-bien-phong')")
+            self.problem(entry, _("missing required key 'id' (a stable slug such as 'bo-doi-bien-phong')"))
             return None
         if not isinstance(node, yaml.ScalarNode) or not node.value:
-            self.problem(node, "'id' must be a slug such as 'bo-doi-bien-phong'")
+            self.problem(node, _("'id' must be a slug such as 'bo-doi-bien-phong'"))
             return None
         value = str(node.value)
-        if not SLUG.match(value):
+        if not SLUG.fullmatch(value):
             self.problem(
                 node,
-                f"id '{value}' must use only a-z, 0-9 and single hyphens (e.g. 'bo-doi-bien-phong')",
+                _("id '{id}' must use only a-z, 0-9 and single hyphens (e.g. 'bo-doi-bien-phong')").format(
+                    id=shown(value)
+                ),
                 value,
             )
             return None

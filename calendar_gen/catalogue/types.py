@@ -60,8 +60,9 @@ KIND_LABELS = {
     "international": "Ngày quốc tế",
     "local": "Địa phương",
 }
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SCOPE = re.compile(r"^(?:national|(?:province|sector):[a-z0-9]+(?:-[a-z0-9]+)*)$")
+# Use fullmatch: "$" also matches before a trailing newline ("abc\n"); "\Z" keeps .match safe too.
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+SCOPE = re.compile(r"(?:national|(?:province|sector):[a-z0-9]+(?:-[a-z0-9]+)*)\Z")
 
 
 @dataclass(frozen=True, slots=True)

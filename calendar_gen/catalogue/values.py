@@ -13,16 +13,17 @@ import yaml
 from calendar_gen.catalogue.dates import DateError, parse_founding
 from calendar_gen.catalogue.types import KINDS, SCOPE, SLUG
 from calendar_gen.catalogue.yamlfile import scalar_kind, to_bool, to_int
+from calendar_gen.i18n import N_, _
 from calendar_gen.model import Calendar, FoundingDate, Precision
-from calendar_gen.problems import Problem, did_you_mean
+from calendar_gen.problems import Problem, did_you_mean, shown
 
 _KIND_WORDS = {
-    "int": "a number",
-    "float": "a number",
-    "bool": "true/false",
-    "timestamp": "a date",
-    "list": "a list",
-    "map": "a mapping",
+    "int": N_("a number"),
+    "float": N_("a number"),
+    "bool": N_("true/false"),
+    "timestamp": N_("a date"),
+    "list": N_("a list"),
+    "map": N_("a mapping"),
 }
 
 
@@ -43,17 +44,22 @@ class ValueChecks:
             return None
         kind = scalar_kind(node)
         if kind != "str":
-            found = _KIND_WORDS.get(
-                kind or ("list" if isinstance(node, yaml.SequenceNode) else "map"), "not text"
+            found = _KIND_WORDS.get(kind or ("list" if isinstance(node, yaml.SequenceNode) else "map"))
+            message = (
+                _("'{key}' must be text, not {found}; put it in quotes").format(key=key, found=_(found))
+                if found
+                else _("'{key}' must be text; put it in quotes").format(key=key)
             )
-            self.problem(node, f"'{key}' must be text, not {found}; put it in quotes", entry_id)
+            self.problem(node, message, entry_id)
             return None
         value = unicodedata.normalize("NFC", str(node.value)).strip()
         if not value:
-            self.problem(node, f"'{key}' is empty; write the text or remove the key", entry_id)
+            self.problem(
+                node, _("'{key}' is empty; write the text or remove the key").format(key=key), entry_id
+            )
             return None
-        if not multiline and any(c in value for c in "\r\n\t"):
-            self.problem(node, f"'{key}' must be one line; remove the line break", entry_id)
+        if not multiline and any(c in value for c in "\r\n"):  # a tab is a forbidden character
+            self.problem(node, _("'{key}' must be one line; remove the line break").format(key=key), entry_id)
             return None
         return value
 
@@ -62,7 +68,7 @@ class ValueChecks:
         if node is None:
             return default
         if scalar_kind(node) != "bool":
-            self.problem(node, f"'{key}' must be true or false", entry_id)
+            self.problem(node, _("'{key}' must be true or false").format(key=key), entry_id)
             return default
         assert isinstance(node, yaml.ScalarNode)
         return to_bool(node)
@@ -76,16 +82,18 @@ class ValueChecks:
         if node is None:
             return None
         if scalar_kind(node) in (None, "null"):
-            self.problem(node, "'date' must be a date such as 3/3/1959, 12/1972 or 1969", entry_id)
+            self.problem(node, _("'date' must be a date such as 3/3/1959, 12/1972 or 1969"), entry_id)
             return None
         assert isinstance(node, yaml.ScalarNode)
         if leap and calendar is not Calendar.LUNAR:
-            self.problem(leap_node, "'leap: true' is for lunar dates; add 'calendar: lunar'", entry_id)
+            self.problem(leap_node, _("'leap: true' is for lunar dates; add 'calendar: lunar'"), entry_id)
             return None
         try:
             founded = parse_founding(str(node.value), calendar, leap)
         except DateError as exc:
-            self.problem(node, f"date '{node.value}': {exc}", entry_id)
+            self.problem(
+                node, _("date '{date}': {error}").format(date=shown(node.value), error=exc), entry_id
+            )
             return None
         return founded
 
@@ -97,8 +105,10 @@ class ValueChecks:
         try:
             return Calendar(value)
         except ValueError:
-            hint = did_you_mean(value, [c.value for c in Calendar]) or "; use 'solar' or 'lunar'"
-            self.problem(node, f"calendar '{value}' is not known{hint}", entry_id)
+            hint = did_you_mean(value, [c.value for c in Calendar]) or _("; use 'solar' or 'lunar'")
+            self.problem(
+                node, _("calendar '{calendar}' is not known").format(calendar=shown(value)) + hint, entry_id
+            )
             return Calendar.SOLAR
 
     def observed(
@@ -107,24 +117,27 @@ class ValueChecks:
         """The day of the month a month-only entry is marked on."""
         if node is None:
             return None
-        if scalar_kind(node) != "int":
-            self.problem(node, "'observed' must be a day of the month, 1 to 31", entry_id)
+        day = to_int(node) if isinstance(node, yaml.ScalarNode) and scalar_kind(node) == "int" else None
+        if day is None:
+            self.problem(node, _("'observed' must be a day of the month, 1 to 31"), entry_id)
             return None
-        assert isinstance(node, yaml.ScalarNode)
-        day = to_int(node)
         if founded is None:
             return None
         if founded.precision is not Precision.MONTH or founded.calendar is not Calendar.SOLAR:
             self.problem(
                 node,
-                "'observed' is only for solar month-only dates such as 12/1972; remove it",
+                _("'observed' is only for solar month-only dates such as 12/1972; remove it"),
                 entry_id,
             )
             return None
         assert founded.month is not None
         longest = 28 if founded.month == 2 else (30 if founded.month in (4, 6, 9, 11) else 31)
         if not 1 <= day <= longest:
-            self.problem(node, f"'observed: {day}' is not a day of month {founded.month}", entry_id)
+            self.problem(
+                node,
+                _("'observed: {day}' is not a day of month {month}").format(day=day, month=founded.month),
+                entry_id,
+            )
             return None
         return day
 
@@ -133,10 +146,12 @@ class ValueChecks:
         if node is None:
             return "national"
         value = str(node.value) if isinstance(node, yaml.ScalarNode) else ""
-        if not SCOPE.match(value):
+        if not SCOPE.fullmatch(value):
             self.problem(
                 node,
-                f"scope '{value}' is not valid; use 'national', 'province:<slug>' or 'sector:<slug>'",
+                _(
+                    "scope '{scope}' is not valid; use 'national', 'province:<slug>' or 'sector:<slug>'"
+                ).format(scope=shown(value)),
                 entry_id,
             )
         return value
@@ -147,8 +162,10 @@ class ValueChecks:
             return None
         value = str(node.value) if isinstance(node, yaml.ScalarNode) else ""
         if value not in KINDS:
-            hint = did_you_mean(value, list(KINDS)) or "; use one of " + ", ".join(KINDS)
-            self.problem(node, f"kind '{value}' is not known{hint}", entry_id)
+            hint = did_you_mean(value, list(KINDS)) or _("; use one of {kinds}").format(
+                kinds=", ".join(KINDS)
+            )
+            self.problem(node, _("kind '{kind}' is not known").format(kind=shown(value)) + hint, entry_id)
             return None
         return value
 
@@ -157,13 +174,17 @@ class ValueChecks:
         if node is None or scalar_kind(node) == "null":
             return ()
         if not isinstance(node, yaml.SequenceNode):
-            self.problem(node, "'tags' must be a list, e.g. [quoc-phong, bien-phong]", entry_id)
+            self.problem(node, _("'tags' must be a list, e.g. [quoc-phong, bien-phong]"), entry_id)
             return ()
         tags: list[str] = []
         for item in node.value:
             value = str(item.value) if isinstance(item, yaml.ScalarNode) else ""
-            if not SLUG.match(value):
-                self.problem(item, f"tag '{value}' must be a slug such as 'quoc-phong'", entry_id)
+            if not SLUG.fullmatch(value):
+                self.problem(
+                    item,
+                    _("tag '{tag}' must be a slug such as 'quoc-phong'").format(tag=shown(value)),
+                    entry_id,
+                )
             elif value not in tags:
                 tags.append(value)
         return tuple(tags)
@@ -176,8 +197,10 @@ class ValueChecks:
             assert isinstance(node, yaml.ScalarNode)
             return to_bool(node), frozenset()
         if isinstance(node, yaml.SequenceNode) and all(scalar_kind(i) == "int" for i in node.value):
-            return False, frozenset(to_int(i) for i in node.value if isinstance(i, yaml.ScalarNode))
-        self.problem(node, "'major' must be true/false or a list of years such as [2025]", entry_id)
+            years = [to_int(i) for i in node.value if isinstance(i, yaml.ScalarNode)]
+            if all(year is not None and 1 <= year <= 9999 for year in years):
+                return False, frozenset(year for year in years if year is not None)
+        self.problem(node, _("'major' must be true/false or a list of years such as [2025]"), entry_id)
         return False, frozenset()
 
     def former(self, node: yaml.Node | None, entry_id: str | None) -> str | None:
@@ -186,7 +209,13 @@ class ValueChecks:
             return None
         value = str(node.value) if isinstance(node, yaml.ScalarNode) else ""
         if not SLUG.fullmatch(value):
-            self.problem(node, f"'former' must be a province slug such as 'kon-tum', not '{value}'", entry_id)
+            self.problem(
+                node,
+                _("'former' must be a province slug such as 'kon-tum', not '{value}'").format(
+                    value=shown(value)
+                ),
+                entry_id,
+            )
             return None
         return value
 
@@ -195,7 +224,9 @@ class ValueChecks:
         if node is None or scalar_kind(node) == "null":
             return ()
         if not isinstance(node, yaml.SequenceNode):
-            self.problem(node, f"'{key}' must be a list of names, e.g. [QĐND, Quân đội]", entry_id)
+            self.problem(
+                node, _("'{key}' must be a list of names, e.g. [QĐND, Quân đội]").format(key=key), entry_id
+            )
             return ()
         result = [self.text(item, key, entry_id) for item in node.value]
         return tuple(dict.fromkeys(r for r in result if r is not None))
@@ -205,13 +236,17 @@ class ValueChecks:
         if node is None or scalar_kind(node) == "null":
             return None
         if scalar_kind(node) not in ("str", "int"):
-            self.problem(node, f"'{key}' must be a date such as 3/9/1969 or 1969", entry_id)
+            self.problem(node, _("'{key}' must be a date such as 3/9/1969 or 1969").format(key=key), entry_id)
             return None
         assert isinstance(node, yaml.ScalarNode)
         try:
             return parse_founding(str(node.value))
         except DateError as exc:
-            self.problem(node, f"{key} '{node.value}': {exc}", entry_id)
+            self.problem(
+                node,
+                _("{key} '{date}': {error}").format(key=key, date=shown(node.value), error=exc),
+                entry_id,
+            )
             return None
 
     def date_list(
@@ -221,15 +256,23 @@ class ValueChecks:
         if node is None or scalar_kind(node) == "null":
             return ()
         if not isinstance(node, yaml.SequenceNode):
-            self.problem(node, f"'{key}' must be a list of dates, e.g. [\"11/7/1987\"]", entry_id)
+            self.problem(
+                node, _("'{key}' must be a list of dates, e.g. [\"11/7/1987\"]").format(key=key), entry_id
+            )
             return ()
         result: list[FoundingDate] = []
         for item in node.value:
             if not isinstance(item, yaml.ScalarNode) or scalar_kind(item) not in ("str", "int"):
-                self.problem(item, f"each of '{key}' must be a date such as 11/7/1987", entry_id)
+                self.problem(
+                    item, _("each of '{key}' must be a date such as 11/7/1987").format(key=key), entry_id
+                )
                 continue
             try:
                 result.append(parse_founding(str(item.value), calendar))
             except DateError as exc:
-                self.problem(item, f"{key} '{item.value}': {exc}", entry_id)
+                self.problem(
+                    item,
+                    _("{key} '{date}': {error}").format(key=key, date=shown(item.value), error=exc),
+                    entry_id,
+                )
         return tuple(result)

@@ -3,14 +3,21 @@
 Nodes, not Python objects, so that every problem can name its line, and so that the raw text of a
 scalar is available (``date: 3.3.1959`` and ``date: 10.3`` must not become floats). Only the YAML
 core tags are accepted: ``!!python/object`` and every other tag is rejected before anything is built.
+Only regular files up to a size limit are read, and characters that hide or reorder text (control
+characters, bidi controls, non-characters) are rejected wherever they appear.
 """
 
 from __future__ import annotations
 
+import os
+import re
+import stat
+from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
 
+from calendar_gen.i18n import _
 from calendar_gen.problems import CatalogueError, Problem
 
 try:  # the C loader is much faster on large catalogues; fall back to pure Python where missing
@@ -21,18 +28,120 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 _CORE = "tag:yaml.org,2002:"
 SAFE_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map"))
 
+MAX_BYTES = 20_000_000  # the shipped catalogue is ~0.2 MB; a bigger file is a mistake or an attack
+MAX_BYTES_VARIABLE = "CALENDAR_GEN_MAX_CATALOGUE_BYTES"
+MULTILINE_KEYS = frozenset({"source", "note", "description"})  # may hold tabs and line breaks
+MAX_INT_CHARS = 32  # a YAML integer longer than this is no day or year (and int() of 5,000 digits fails)
 
-def read_text(path: Path) -> str:
-    """Read a file as UTF-8 (a BOM is allowed), or raise CatalogueError saying what is wrong."""
+# Characters no catalogue text may hold: C0 controls (tab, LF and CR are judged by the key), DEL,
+# C1 controls, the line and paragraph separators, bidi embeddings/overrides/isolates (they reorder
+# what an editor shows, "Trojan Source"), the non-characters U+FFFE, U+FFFF, U+FDD0-U+FDEF and lone
+# surrogates. Raw, PyYAML's reader already refuses most of them; the rest, and every one written as
+# an escape in a double-quoted string ("\e", "\u202e"), is found by check_characters.
+_CLASS = (
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # C0 but tab, LF, CR; DEL; C1
+    "\u2028\u2029\u202a-\u202e\u2066-\u2069"  # line/paragraph separators; bidi controls
+    "\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff"  # non-characters; surrogates
+)
+_FORBIDDEN = re.compile(f"[{_CLASS}]")
+_FORBIDDEN_ONE_LINE = re.compile(f"[{_CLASS}\t]")  # a tab only in multi-line keys
+# Whether a file may hold one: a raw character, or an escape that can produce one.
+_SUSPECT = re.compile(f"[{_CLASS}\t]|\\\\[0abtvfeNLPxuU\t]")
+
+
+def _kind_of(char: str) -> str:
+    """What sort of forbidden character ``char`` is, in words."""
+    code = ord(char)
+    if code == 0x09:
+        return _("a tab, allowed only in source, note and description")
+    if code < 0x20 or 0x7F <= code <= 0x9F:
+        return _("a control character")
+    if code in (0x2028, 0x2029):
+        return _("a line or paragraph separator")
+    if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        return _("a bidirectional text control")
+    if 0xD800 <= code <= 0xDFFF:
+        return _("a lone surrogate")
+    return _("a Unicode non-character")
+
+
+def character_message(char: str) -> str:
+    """The problem text for a forbidden character: which one, and to remove it."""
+    return _("character U+{code} ({kind}) is not allowed in a catalogue; remove it").format(
+        code=f"{ord(char):04X}", kind=_kind_of(char)
+    )
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character index, counting lines as editors do (by LF)."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def max_bytes(environ: Mapping[str, str]) -> int:
+    """The size limit of a catalogue file: ``CALENDAR_GEN_MAX_CATALOGUE_BYTES`` or 20 MB."""
+    value = environ.get(MAX_BYTES_VARIABLE, "").strip()
+    if re.fullmatch(r"[0-9]{1,15}", value) and int(value) > 0:
+        return int(value)
+    return MAX_BYTES
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file no larger than :func:`max_bytes`, or raise CatalogueError."""
     name = str(path)
+    limit = max_bytes(os.environ)
     try:
-        data = path.read_bytes()
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise CatalogueError([Problem(name, "file not found; check the path")]) from None
+        raise CatalogueError([Problem(name, _("file not found; check the path"))]) from None
     except IsADirectoryError:
-        raise CatalogueError([Problem(name, "is a folder; give a .yaml file")]) from None
+        raise CatalogueError([Problem(name, _("is a folder; give a .yaml file"))]) from None
     except OSError as exc:
-        raise CatalogueError([Problem(name, f"cannot be read: {exc.strerror}")]) from None
+        raise CatalogueError(
+            [Problem(name, _("cannot be read: {reason}").format(reason=exc.strerror))]
+        ) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise CatalogueError([Problem(name, _("is a folder; give a .yaml file"))])
+        if not stat.S_ISREG(info.st_mode):
+            raise CatalogueError(
+                [Problem(name, _("is not a regular file (a pipe, device or socket); give a .yaml file"))]
+            )
+        if info.st_size > limit:
+            raise CatalogueError([_too_big(name, limit)])
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:  # read at most limit + 1 bytes, whatever st_size said
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise CatalogueError(
+            [Problem(name, _("cannot be read: {reason}").format(reason=exc.strerror))]
+        ) from None
+    finally:
+        os.close(fd)
+    if size > limit:
+        raise CatalogueError([_too_big(name, limit)])
+    return b"".join(chunks)
+
+
+def _too_big(name: str, limit: int) -> Problem:
+    return Problem(
+        name,
+        _(
+            "is larger than {limit} bytes, the most a catalogue file may hold; split it into several "
+            "files, or raise the limit with the environment variable {variable}=<bytes>"
+        ).format(limit=limit, variable=MAX_BYTES_VARIABLE),
+    )
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode a file's bytes as UTF-8 (a BOM is allowed), or raise CatalogueError saying where."""
     if data.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark, as Windows editors write
         data = data[3:]
     try:
@@ -44,12 +153,19 @@ def read_text(path: Path) -> str:
             [
                 Problem(
                     name,
-                    f"is not UTF-8 (byte 0x{data[exc.start]:02x}); save the file with UTF-8 encoding",
+                    _("is not UTF-8 (byte 0x{byte}); save the file with UTF-8 encoding").format(
+                        byte=f"{data[exc.start]:02x}"
+                    ),
                     line,
                     column,
                 )
             ]
         ) from None
+
+
+def read_text(path: Path) -> str:
+    """Read a catalogue file as UTF-8 text, or raise CatalogueError saying what is wrong."""
+    return decode(read_bytes(path), str(path))
 
 
 def compose(text: str, name: str) -> yaml.Node | None:
@@ -58,24 +174,62 @@ def compose(text: str, name: str) -> yaml.Node | None:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        what = exc.problem or exc.context or "invalid YAML"
+        what = exc.problem or exc.context or _("invalid YAML")
         raise CatalogueError(
             [
                 Problem(
                     name,
-                    f"YAML syntax error: {what}; check indentation, colons and quotes",
+                    _("YAML syntax error: {error}; check indentation, colons and quotes").format(error=what),
                     mark.line + 1 if mark else None,
                     mark.column + 1 if mark else None,
                 )
             ]
         ) from None
-    except yaml.YAMLError as exc:  # ReaderError: control characters and the like
-        raise CatalogueError([Problem(name, f"YAML error: {exc}")]) from None
+    except yaml.reader.ReaderError as exc:  # a raw character YAML refuses (NUL, ESC, C1...)
+        line, column = _position(text, exc.position) if 0 <= exc.position <= len(text) else (None, None)
+        char = text[exc.position] if 0 <= exc.position < len(text) else chr(exc.character)
+        raise CatalogueError([Problem(name, character_message(char), line, column)]) from None
+    except yaml.YAMLError as exc:
+        raise CatalogueError([Problem(name, _("YAML error: {error}").format(error=exc))]) from None
     except RecursionError:
-        raise CatalogueError([Problem(name, "YAML nested too deeply to be a catalogue")]) from None
+        raise CatalogueError([Problem(name, _("YAML nested too deeply to be a catalogue"))]) from None
     if node is not None and "!" in text:  # a tag is always written with "!"
         _check_tags(node, name)
     return node
+
+
+def check_characters(root: yaml.Node | None, text: str, name: str) -> list[Problem]:
+    """A problem for every scalar holding a forbidden character, at that character when it is raw.
+
+    Tabs and line breaks are allowed in ``source``, ``note`` and ``description``; a line break in a
+    one-line value is reported by the check of that value, with its own advice.
+    """
+    if root is None or not _SUSPECT.search(text):  # one fast scan; most files need no walk
+        return []
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, multiline = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                long_text = isinstance(key, yaml.ScalarNode) and key.value in MULTILINE_KEYS
+                stack.extend(((key, False), (value, long_text)))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, False) for item in node.value)
+        elif isinstance(node, yaml.ScalarNode) and not node.value.isprintable():  # every one is not
+            found = (_FORBIDDEN if multiline else _FORBIDDEN_ONE_LINE).search(node.value)
+            if found is None:
+                continue
+            start, end = node.start_mark.index, node.end_mark.index
+            raw = text.find(found.group(), start, end)  # -1 when written as an escape ("\e")
+            line, column = _position(text, raw) if raw >= 0 else (line_of(node), column_of(node))
+            problems.append(Problem(name, character_message(found.group()), line, column))
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return problems
 
 
 def _check_tags(root: yaml.Node, name: str) -> None:
@@ -92,8 +246,9 @@ def _check_tags(root: yaml.Node, name: str) -> None:
             problems.append(
                 Problem(
                     name,
-                    f"tag '{node.tag.replace(_CORE, '!!')}' is not allowed: catalogues are plain "
-                    "data; remove the tag",
+                    _("tag '{tag}' is not allowed: catalogues are plain data; remove the tag").format(
+                        tag=node.tag.replace(_CORE, "!!")
+                    ),
                     node.start_mark.line + 1,
                     node.start_mark.column + 1,
                 )
@@ -125,8 +280,10 @@ def scalar_kind(node: yaml.Node) -> str | None:
     return str(node.tag).removeprefix(_CORE)
 
 
-def to_int(node: yaml.ScalarNode) -> int:
-    """An int scalar's value (YAML 1.1 forms such as 1_000 included)."""
+def to_int(node: yaml.ScalarNode) -> int | None:
+    """An int scalar's value (YAML 1.1 forms such as 1_000 included); None when absurdly long."""
+    if len(node.value) > MAX_INT_CHARS:  # int() of thousands of digits raises (or takes long)
+        return None
     value = yaml.constructor.SafeConstructor().construct_yaml_int(node)
     return int(value)
 

@@ -1,7 +1,8 @@
 """Click's and Typer's own messages, listed so that Babel extracts them into our catalog.
 
 Click and Typer call ``gettext`` with these English ids (``translate.install`` routes the calls
-to our catalog); nothing here is called at run time.
+to our catalog); nothing here is called at run time. Vietnamese has one plural form, so a
+translation of a pair may use the placeholders of either message (Click passes both).
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ MESSAGES = (
     N_("{name} {filename!r} is a directory."),
     N_("{name} {filename!r} is not readable."),
     N_("{name} {filename!r} is not writable."),
+    N_("{name} {filename!r} is not executable."),
+    N_("Argument {name!r} takes {nargs} values."),
     N_("Could not open file {filename!r}: {message}"),
     N_("file"),
     N_("directory"),
@@ -51,4 +54,6 @@ PLURALS = (
     Nn_("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."),
     Nn_("{value!r} is not {choice}.", "{value!r} is not one of {choices}."),
     Nn_("Did you mean {possibility}?", "(Possible options: {possibilities})"),
+    Nn_("Takes {nargs} values but 1 was given.", "Takes {nargs} values but {len} were given."),
+    Nn_("{value!r} does not match the format {format}.", "{value!r} does not match the formats {formats}."),
 )

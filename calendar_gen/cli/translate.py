@@ -10,6 +10,7 @@ read at import time.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import importlib
 from collections.abc import Iterator
 from typing import Any
@@ -78,3 +79,17 @@ class Group(typer.core.TyperGroup):
         """Print the help with translated texts for the group and its commands."""
         with _translated([self, *self.commands.values()]):
             super().format_help(ctx, formatter)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """Typer's "Did you mean" for a mistyped command, in the active language."""
+        try:
+            return click.Group.resolve_command(self, ctx, args)  # not Typer's, whose hint is English
+        except click.UsageError as exc:
+            matches = difflib.get_close_matches(args[0], list(self.commands)) if args else []
+            if matches and self.suggest_commands:
+                exc.message = i18n._("{message}. Did you mean {suggestions}?").format(
+                    message=exc.message.rstrip("."), suggestions=", ".join(f"{m!r}" for m in matches)
+                )
+            raise

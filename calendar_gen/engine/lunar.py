@@ -27,11 +27,16 @@ LAST_YEAR = 9998
 
 @lru_cache(maxsize=65536)
 def to_solar(year: int, month: int, day: int, leap: bool = False) -> dt.date | None:
-    """The solar date of a lunar day, or None when that day does not exist."""
+    """The solar date of a lunar day, or None when that day does not exist or falls after 31/12/9999.
+
+    The 12th month of lunar year 9999 ends in solar year 10000, which ``datetime`` cannot hold.
+    """
     solar = _vn.convert_lunar_to_solar(day, month, year, 1 if leap else 0)
     if solar is None:
         return None
     d, m, y = solar
+    if not dt.MINYEAR <= y <= dt.MAXYEAR:
+        return None
     return dt.date(y, m, d)
 
 

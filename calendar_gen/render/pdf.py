@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-PDF_HINT = (
+from calendar_gen.i18n import N_, _
+
+PDF_HINT = N_(
     "PDF output needs WeasyPrint: pip install 'calendar-gen[pdf]' "
     "(on Debian/Ubuntu also: apt-get install libpango-1.0-0 libpangoft2-1.0-0); "
     "or print the HTML sheet (--format html) from a browser"
@@ -18,5 +20,5 @@ def html_to_pdf(html: str) -> bytes:
     try:
         from weasyprint import HTML
     except (ImportError, OSError) as exc:  # OSError: WeasyPrint is there but Pango is not
-        raise MissingExtra(f"{PDF_HINT} ({exc})") from None
+        raise MissingExtra(f"{_(PDF_HINT)} ({exc})") from None
     return bytes(HTML(string=html).write_pdf())
