@@ -29,8 +29,8 @@ def build(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def leftovers(folder: Path) -> list[Path]:
-    """Hidden folders of unfinished builds (the lock file stays, as lock files do)."""
-    return [p for p in folder.glob(".site.*") if p.name != ".site.lock"]
+    """Hidden folders of unfinished builds and the lock file: a finished build removes them all."""
+    return list(folder.glob(".site.*"))
 
 
 def manifest(folder: Path) -> dict[str, str]:

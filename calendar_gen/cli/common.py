@@ -22,6 +22,42 @@ if TYPE_CHECKING:
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")  # Vietnam keeps UTC+7 all year, no DST
 
 
+def bad_character(text: str) -> tuple[int, str] | None:
+    """The first character no text option may hold, with its position; None when clean.
+
+    Control characters (C0, DEL, C1), the line and paragraph separators U+2028/9, bidirectional
+    controls (which can make a name read backwards) and non-characters: in a document header or a
+    feed they break the file (DOCX, iCalendar) or hide what the text says.
+    """
+    for position, char in enumerate(text, 1):
+        code = ord(char)
+        if (
+            code < 0x20
+            or 0x7F <= code <= 0x9F
+            or code in (0x2028, 0x2029, 0x061C, 0x200E, 0x200F)
+            or 0x202A <= code <= 0x202E
+            or 0x2066 <= code <= 0x2069
+            or 0xFDD0 <= code <= 0xFDEF
+            or code & 0xFFFE == 0xFFFE
+            or 0xD800 <= code <= 0xDFFF  # lone surrogates: bytes that were not UTF-8
+        ):
+            return position, f"U+{code:04X}"
+    return None
+
+
+def clean_text(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> str | None:
+    """Option callback: refuse control and invisible characters, naming the option."""
+    found = None if value is None else bad_character(value)
+    if found is not None:
+        raise typer.BadParameter(
+            _("contains the control or invisible character {code} at position {position}; remove it").format(
+                code=found[1], position=found[0]
+            ),
+            param_hint=(param.opts or [param.name or ""])[0],
+        )
+    return value
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print a message for the user on standard error and exit."""
     typer.echo(f"calendar-gen: {message}", err=True)

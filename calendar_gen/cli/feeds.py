@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from calendar_gen.cli.common import check_domain, feed_stamp, resolve_today, selected_entries
+from calendar_gen.cli.common import check_domain, clean_text, feed_stamp, resolve_today, selected_entries
 from calendar_gen.cli.options import (
     CatalogueOpt,
     FromOpt,
@@ -25,6 +25,10 @@ from calendar_gen.cli.options import (
 from calendar_gen.cli.output import emit_bytes
 from calendar_gen.i18n import N_, _
 from calendar_gen.render.formatting import DateStyle
+
+# One feed of 100 years of the shipped catalogue is about 10 MB and a few seconds; calendar apps
+# only ever show a few years (issue 10, item 16: 1–9998 took 177 s and 7 GB).
+MAX_YEARS = 100
 
 
 def feed(
@@ -49,15 +53,26 @@ def feed(
     ] = None,
     name: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--name", help=N_("Calendar name shown in calendar apps."), show_default=False),
+        typer.Option(
+            "--name",
+            help=N_("Calendar name shown in calendar apps."),
+            show_default=False,
+            callback=clean_text,
+        ),
     ] = None,
     description: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--description", help=N_("Calendar description."), show_default=False),
+        typer.Option(
+            "--description", help=N_("Calendar description."), show_default=False, callback=clean_text
+        ),
     ] = None,
     domain: Annotated[
         str,
-        typer.Option("--domain", help=N_("Domain part of every event UID; keep it fixed once published.")),
+        typer.Option(
+            "--domain",
+            help=N_("Domain part of every event UID; keep it fixed once published."),
+            callback=clean_text,
+        ),
     ] = "calendar-gen.invalid",
     output: OutputOpt = None,
     date_style: StyleOpt = DateStyle.ND30,
@@ -82,6 +97,14 @@ def feed(
     if first > last:
         raise typer.BadParameter(
             _("the years {first}–{last} are empty; give both --from and --to").format(first=first, last=last),
+            param_hint="--to" if year_to is not None else "--from",
+        )
+    if last - first + 1 > MAX_YEARS:
+        raise typer.BadParameter(
+            _(
+                "{first}–{last} is {count} years; a feed covers at most {limit} years: "
+                "narrow it with --from and --to, or write several feeds"
+            ).format(first=first, last=last, count=last - first + 1, limit=MAX_YEARS),
             param_hint="--to" if year_to is not None else "--from",
         )
     data = build_feed(

@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from calendar_gen.cli.common import clean_text
 from calendar_gen.i18n import N_
 from calendar_gen.render.formatting import DateStyle
 
@@ -113,6 +114,7 @@ IssuerOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--issuer",
+        callback=clean_text,
         help=N_("Sheets: issuing body; superior body first, split by '|': 'Tỉnh ủy Kon Tum|Ban Tuyên giáo'."),
         show_default=False,
     ),
@@ -120,7 +122,10 @@ IssuerOpt = Annotated[
 PlaceOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
-        "--place", help=N_("Sheets: place in the header date line, e.g. 'Kon Tum'."), show_default=False
+        "--place",
+        help=N_("Sheets: place in the header date line, e.g. 'Kon Tum'."),
+        show_default=False,
+        callback=clean_text,
     ),
 ]
 IssuedOpt = Annotated[
@@ -135,6 +140,7 @@ NumberOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--number",
+        callback=clean_text,
         help=N_("Sheets: document number for the header, e.g. '125-HD/BTGDVTU'."),
         show_default=False,
     ),
@@ -214,5 +220,10 @@ PortOpt = Annotated[
     int, typer.Option("--port", help=N_("Port to listen on."), min=1, max=65535, show_envvar=False)
 ]
 DomainOpt = Annotated[
-    str, typer.Option("--domain", help=N_("Domain part of every event UID; keep it fixed once published."))
+    str,
+    typer.Option(
+        "--domain",
+        help=N_("Domain part of every event UID; keep it fixed once published."),
+        callback=clean_text,
+    ),
 ]

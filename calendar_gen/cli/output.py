@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
@@ -37,10 +37,24 @@ def emit_bytes(data: bytes, output: Path | None) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    from calendar_gen.fileio import write_atomic
+    from calendar_gen.fileio import DanglingLinkError, ReadOnlyError, write_atomic
 
     try:
         write_atomic(output, data)
+    except ReadOnlyError:
+        fail(
+            _(
+                "{path} is read-only; nothing was written: "
+                "make it writable (chmod u+w) or choose another file"
+            ).format(path=output)
+        )
+    except DanglingLinkError:
+        fail(
+            _(
+                "{path} is a symbolic link to a file that does not exist; nothing was written: "
+                "fix the link or choose another file"
+            ).format(path=output)
+        )
     except OSError as exc:
         fail(
             _("cannot write {path}: {reason}; check that the folder exists and is writable").format(
@@ -71,14 +85,29 @@ def run_template(render: Callable[..., str], *args: Any, **kwargs: Any) -> str:
 
     try:
         return render(*args, **kwargs)
-    except jinja2.TemplateSyntaxError as exc:
+    except jinja2.TemplateError as exc:
+        template_failure(exc)
+
+
+def template_failure(exc: Exception) -> NoReturn:
+    """A broken or refused user template, as a message (exit 1)."""
+    import jinja2
+    from jinja2.exceptions import SecurityError
+
+    if isinstance(exc, jinja2.TemplateSyntaxError):
         fail(
             _("template {name}, line {line}: {message}").format(
                 name=exc.filename or exc.name, line=exc.lineno, message=exc.message
             )
         )
-    except jinja2.TemplateError as exc:
-        fail(_("template error: {error}; check your --templates folder").format(error=exc))
+    if isinstance(exc, SecurityError):
+        fail(
+            _(
+                "template refused: {error}; templates may only use the variables they are given and "
+                "Jinja2's filters and tests (README.md, Templates)"
+            ).format(error=str(exc).rstrip("."))
+        )
+    fail(_("template error: {error}; check your --templates folder").format(error=exc))
 
 
 def sheet_info(
@@ -128,14 +157,8 @@ def render_sheet(fmt: SheetFormat, html: Callable[[], str], docx: Callable[[], b
         return html_to_pdf(page) if fmt is SheetFormat.PDF else page.encode("utf-8")
     except MissingExtra as exc:
         fail(str(exc))
-    except jinja2.TemplateSyntaxError as exc:
-        fail(
-            _("template {name}, line {line}: {message}").format(
-                name=exc.filename or exc.name, line=exc.lineno, message=exc.message
-            )
-        )
     except jinja2.TemplateError as exc:
-        fail(_("template error: {error}; check your --templates folder").format(error=exc))
+        template_failure(exc)
 
 
 def emit_sheet(fmt: SheetFormat, data: bytes, output: Path | None) -> None:

@@ -12,6 +12,7 @@ from calendar_gen.cli.common import (
     catalogue_paths,
     check_domain,
     check_url,
+    clean_text,
     fail,
     feed_stamp,
     load_catalogue,
@@ -47,6 +48,7 @@ def serve(
             "--public-url",
             help=N_("Public address of the site (https://...), for subscribe links."),
             show_default=False,
+            callback=clean_text,
         ),
     ] = None,
     templates: TemplatesOpt = None,
@@ -59,7 +61,7 @@ def serve(
 
     import uvicorn
 
-    from calendar_gen.web.server import create_app
+    from calendar_gen.web.server import create_app, uvicorn_options
 
     now = resolve_today(today)
     check_domain(domain)
@@ -75,7 +77,9 @@ def serve(
         "calendar-gen: " + _("serving {url} (Ctrl-C to stop)").format(url=f"http://{host}:{port}/"), err=True
     )
     try:
-        uvicorn.run(application, host=host, port=port, access_log=access_log, log_level="info")
+        uvicorn.run(
+            application, host=host, port=port, access_log=access_log, log_level="info", **uvicorn_options()
+        )
     except OSError as exc:
         fail(
             _("cannot listen on {address}: {reason}; choose another --port").format(
@@ -100,6 +104,7 @@ def build(
             "--base-url",
             help=N_("Public address of the site, for absolute subscribe links."),
             show_default=False,
+            callback=clean_text,
         ),
     ] = None,
     templates: TemplatesOpt = None,
@@ -108,7 +113,7 @@ def build(
 ) -> None:
     """Write a static site (feeds, month and year pages, subscribe page) for any web server or CDN."""
     from calendar_gen.render.feed import FeedQuery
-    from calendar_gen.web.publish import PublishError, publish
+    from calendar_gen.web.publish import PublishError, publish, site_folder
     from calendar_gen.web.site import site_files, site_size
 
     now = resolve_today(today)
@@ -123,6 +128,10 @@ def build(
         )
     check_domain(domain)
     check_url(base_url, "--base-url")
+    try:
+        folder = site_folder(folder)  # refuse a folder that is not ours before any work
+    except PublishError as exc:
+        fail(str(exc))
     paths = catalogue_paths(catalogue, no_default, province)
     loaded = load_catalogue(paths)
     files = site_files(

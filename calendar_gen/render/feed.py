@@ -16,6 +16,7 @@ from calendar_gen.render.formatting import DateStyle
 from calendar_gen.render.ics import FeedOptions, render_feed
 
 DEFAULT_DOMAIN = "calendar-gen.invalid"
+FIRST_YEAR, LAST_YEAR = 1, 9998  # the years a feed or site may cover
 DEFAULT_DESCRIPTION = (
     "Các ngày kỷ niệm với số năm và phân loại năm tròn, năm lẻ 5 (Nghị định 145/2013/NĐ-CP); "
     "tạo bởi calendar-gen."
@@ -35,9 +36,13 @@ class FeedQuery:
     last: int | None = None
 
     def years(self, today: dt.date) -> tuple[int, int]:
-        """The first and last year covered."""
-        first = self.first if self.first is not None else today.year - 1
-        last = self.last if self.last is not None else today.year + 2
+        """The first and last year covered; a default end is kept within FIRST_YEAR..LAST_YEAR.
+
+        A lunar date of year Y can fall in January of Y + 1, so 9998 is the last year whose
+        occurrences all exist in Python's calendar (``--today 9999-12-31`` covers 9998 only).
+        """
+        first = self.first if self.first is not None else min(max(today.year - 1, FIRST_YEAR), LAST_YEAR)
+        last = self.last if self.last is not None else min(max(today.year + 2, FIRST_YEAR), LAST_YEAR)
         return first, last
 
 

@@ -119,9 +119,8 @@ ESCAPED_NEWLINE = "\\n"
 ROUND_CATEGORIES = {RoundClass.TRON: text("Năm tròn"), RoundClass.LE5: text("Năm lẻ 5")}
 
 
-def render_feed(occurrences: Sequence[Occurrence], options: FeedOptions) -> bytes:
-    """The whole feed as bytes: CRLF line ends, folded lines, UTF-8."""
-    stamp = options.stamp.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+def _calendar_head(options: FeedOptions) -> list[bytes]:
+    """The VCALENDAR properties before the first event, folded."""
     name, about = text(options.name), text(options.description)
     head = [
         "BEGIN:VCALENDAR",
@@ -139,7 +138,13 @@ def render_feed(occurrences: Sequence[Occurrence], options: FeedOptions) -> byte
     ]
     if options.source_url:
         head.append(f"SOURCE;VALUE=URI:{options.source_url}")
-    out = [fold(line) for line in head]
+    return [fold(line) for line in head]
+
+
+def render_feed(occurrences: Sequence[Occurrence], options: FeedOptions) -> bytes:
+    """The whole feed as bytes: CRLF line ends, folded lines, UTF-8."""
+    stamp = options.stamp.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    out = _calendar_head(options)
     alarm = options.alarm_days
     plain_tail = b"TRANSP:TRANSPARENT\r\nCLASS:PUBLIC\r\nEND:VEVENT"
     parts: dict[str, tuple[str, list[str]]] = {}

@@ -40,10 +40,11 @@ def table(occurrences: Sequence[Occurrence], style: DateStyle = DateStyle.ND30) 
 
 
 def markdown(occurrences: Sequence[Occurrence], style: DateStyle = DateStyle.ND30) -> str:
-    """A Markdown pipe table; pipes and line breaks inside cells are escaped."""
+    """A Markdown pipe table; pipes, line breaks and raw HTML inside cells are escaped."""
 
     def cell(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("\r", " ")
 
     lines = ["| " + " | ".join(HEADERS) + " |", "| --- | --- | --- | --- |"]
     lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows(occurrences, style)]
@@ -76,10 +77,19 @@ def to_json(
     return f"[\n{lines}\n]\n"
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_cell(value: object) -> object:
-    """Empty for null, lower-case true/false as in the JSON output."""
+    """Empty for null, lower-case true/false as in the JSON output; no text starts a formula.
+
+    A cell starting with = + - @, a tab or a carriage return is a live formula in Excel and
+    LibreOffice (CSV injection): OWASP's advice is to prefix it with a single quote.
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return value

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment, safe_range
 
 from calendar_gen.engine.selection import ROUND
 from calendar_gen.model import Occurrence, Precision
@@ -24,11 +26,48 @@ from calendar_gen.render.records import record
 ROUND_VALUES = frozenset(r.value for r in ROUND)
 
 
+class Sandbox(SandboxedEnvironment):
+    """Jinja2's sandbox, plus a cap on the size of what ``*`` and ``**`` may build.
+
+    The sandbox refuses private attributes (``__globals__``, ``__class__``, ...) and unsafe calls,
+    and caps ``range()``; the size cap keeps ``'x' * 10**9`` from exhausting memory.
+    """
+
+    intercepted_binops = frozenset({"*", "**"})
+    MAX_SIZE = 1_000_000
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.globals["range"] = _range
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int) and abs(right) > 64:
+            raise SecurityError(f"the exponent {right} is too large for a template")
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                sized = isinstance(seq, str | list | tuple) and isinstance(times, int)
+                if sized and len(seq) * times > self.MAX_SIZE:
+                    raise SecurityError("a template may not build a sequence this long")
+        return super().call_binop(context, operator, left, right)
+
+
+def _range(*args: int) -> range:
+    """The sandbox's ``range()``, with its size cap reported as a refusal rather than a crash."""
+    try:
+        return safe_range(*args)
+    except OverflowError as exc:
+        raise SecurityError(str(exc)) from None
+
+
 def environment(user_templates: Path | None = None) -> jinja2.Environment:
-    """Templates from the user's folder first, then the packaged ones (autoescape for HTML)."""
+    """Templates from the user's folder first, then the packaged ones (autoescape for HTML).
+
+    Templates render in a sandbox: they read the variables they are given and call Jinja2's
+    filters and tests, and cannot reach Python internals, files or programs.
+    """
     folders = [str(user_templates)] if user_templates else []
     folders.append(str(resource_dir("templates")))
-    return jinja2.Environment(
+    return Sandbox(
         loader=jinja2.FileSystemLoader(folders, encoding="utf-8"),
         # Names like "month.html.j2": the extension to match is "html.j2", not "j2".
         autoescape=jinja2.select_autoescape(["html", "htm", "xml", "html.j2", "xml.j2"], default=False),

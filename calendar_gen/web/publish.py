@@ -2,17 +2,28 @@
 
 The site is written into a hidden sibling folder and synced to disk; only when every file is there
 is the old site renamed aside and the new one renamed into place, and the old one removed. If a
-build is killed between those two renames, the next build puts the previous site back first. A
-lock file keeps two builds of the same site from running at once.
+build is killed between those two renames, the next build puts the previous site back first.
+
+Only a site calendar-gen built itself is ever replaced: every site carries a marker file
+(``.calendar-gen-site``) listing the files it wrote, and a folder that lacks it, or holds anything
+it does not list, is refused, never removed. Sibling names are compared literally (a folder
+called ``a*`` is no pattern). A lock file beside the site, removed when the build ends, keeps two
+builds of the same site from running at once.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+
+from calendar_gen.i18n import _
+
+MARKER = ".calendar-gen-site"
+MARKER_HEADER = "calendar-gen site: the files below were written by calendar-gen build\n"
 
 
 class PublishError(OSError):
@@ -20,37 +31,140 @@ class PublishError(OSError):
 
 
 def _siblings(folder: Path, kind: str) -> list[Path]:
-    return sorted(folder.parent.glob(f".{folder.name}.{kind}-*"))
+    """``.{name}.{kind}-{pid}`` beside ``folder``, matched literally (the name is no pattern)."""
+    prefix = f".{folder.name}.{kind}-"
+    try:
+        names = os.listdir(folder.parent)
+    except OSError:
+        return []
+    return sorted(
+        folder.parent / name
+        for name in names
+        if name.startswith(prefix) and name[len(prefix) :].isascii() and name[len(prefix) :].isdigit()
+    )
 
 
 def recover(folder: Path) -> None:
     """Undo an interrupted swap and remove the leftovers of killed builds (call under the lock)."""
     olds = sorted(_siblings(folder, "old"), key=lambda p: p.stat().st_mtime)
-    if not folder.exists() and olds:
+    if not os.path.lexists(folder) and olds:
         os.rename(olds[-1], folder)  # the newest previous site
         olds = olds[:-1]
     for leftover in [*olds, *_siblings(folder, "building")]:
-        shutil.rmtree(leftover, ignore_errors=True)
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def written_by_us(folder: Path) -> set[str] | None:
+    """The relative paths the marker of ``folder`` lists, or None when it has no valid marker."""
+    marker = folder / MARKER
+    if marker.is_symlink() or not marker.is_file():
+        return None
+    try:
+        text = marker.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not text.startswith(MARKER_HEADER):
+        return None
+    return {line for line in text[len(MARKER_HEADER) :].splitlines() if line}
+
+
+def _contents(folder: Path) -> set[str]:
+    """Every file, folder and link below ``folder``, relative to it (links are not followed)."""
+    found: set[str] = set()
+    for root, dirs, names in os.walk(folder):
+        base = Path(root).relative_to(folder)
+        found.update(str(base / name) for name in [*dirs, *names])
+    return found
+
+
+# Sites built before the marker existed hold exactly these files: recognised so that upgrading
+# does not break a cron job, and only when every path matches and the three core files are there.
+LEGACY_PATH = re.compile(
+    r"feed\.ics|index\.html|feeds|feeds/[a-z0-9-]+\.ics"
+    r"|month|month/[0-9]{4}-[0-9]{2}\.html|year|year/[0-9]{1,4}\.html"
+)
+LEGACY_CORE = {"feed.ics", "index.html", "feeds/toan-quoc.ics"}
+
+
+def _legacy_site(folder: Path) -> set[str] | None:
+    """The files of a site built before markers existed, or None when ``folder`` is not one."""
+    present = _contents(folder)
+    if present >= LEGACY_CORE and all(LEGACY_PATH.fullmatch(p) for p in present):
+        return present
+    return None
+
+
+def check_replaceable(folder: Path) -> None:
+    """Refuse to replace anything but an empty folder or a site this program wrote, untouched since."""
+    if not os.path.lexists(folder):
+        return
+    if folder.is_symlink() or not folder.is_dir():
+        raise PublishError(_("{folder} exists and is not a folder; choose another DIR").format(folder=folder))
+    with os.scandir(folder) as entries:
+        if next(entries, None) is None:
+            return  # an empty folder: nothing to lose
+    listed = written_by_us(folder) or _legacy_site(folder)
+    if listed is None:
+        raise PublishError(
+            _(
+                "{folder} is not empty and was not built by calendar-gen (it has no {marker}); "
+                "nothing was changed: choose a new or empty DIR"
+            ).format(folder=folder, marker=MARKER)
+        )
+    folders = {str(parent) for p in listed for parent in Path(p).parents if str(parent) != "."}
+    foreign = sorted(_contents(folder) - listed - folders - {MARKER})
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
+        raise PublishError(
+            _(
+                "{folder} holds files calendar-gen did not write ({files}); nothing was changed: "
+                "move them out of the site or choose another DIR"
+            ).format(folder=folder, files=shown)
+        )
 
 
 @contextlib.contextmanager
 def _locked(folder: Path) -> Iterator[None]:
-    """One build of a site at a time (two cron jobs must not remove each other's work)."""
+    """One build of a site at a time (two cron jobs must not remove each other's work).
+
+    The lock file sits beside the site and is removed when the build ends; a build that finds the
+    file replaced under it (removed by the build that just ended) takes the new one instead.
+    """
     try:
         import fcntl
     except ImportError:  # pragma: no cover - not POSIX: no lock, builds must not overlap
         yield
         return
-    with open(folder.parent / f".{folder.name}.lock", "w") as handle:
+    lock = folder.parent / f".{folder.name}.lock"
+    for _attempt in range(10):
+        handle = open(lock, "a")  # noqa: SIM115 - closed below, after the lock is removed
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            raise PublishError(f"another build of {folder} is running; wait for it to finish") from None
-        yield
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                raise PublishError(
+                    _("another build of {folder} is running; wait for it to finish").format(folder=folder)
+                ) from None
+            try:
+                same = os.stat(lock).st_ino == os.fstat(handle.fileno()).st_ino
+            except FileNotFoundError:
+                same = False
+            if not same:
+                continue  # removed by the build that held it: lock the file that is there now
+            try:
+                yield
+            finally:
+                with contextlib.suppress(OSError):
+                    os.unlink(lock)  # under the lock, so no other build holds this file
+            return
+        finally:
+            handle.close()
+    raise PublishError(_("another build of {folder} is running; wait for it to finish").format(folder=folder))
 
 
 def _write(target: Path, data: bytes) -> None:
-    with open(target, "wb") as handle:
+    with open(target, "xb") as handle:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())  # on disk before the site is swapped in
@@ -65,42 +179,65 @@ def _sync_folder(folder: Path) -> None:
             os.close(descriptor)
 
 
+def site_folder(folder: Path) -> Path:
+    """The absolute site folder, checked: call before building to fail early (publish checks again)."""
+    folder = Path(os.path.abspath(folder))  # '.' and '..' by name; a symlinked site is refused
+    if folder.parent == folder or not folder.name:
+        raise PublishError(
+            _("{folder} is the root of the file system; choose a folder for the site").format(folder=folder)
+        )
+    folder = folder.parent.resolve() / folder.name
+    check_replaceable(folder)
+    return folder
+
+
 def publish(
     folder: Path, files: Iterable[tuple[str, bytes]], progress: Callable[[], None] = lambda: None
 ) -> int:
     """Write the files into a new folder and swap it in for ``folder``; the number of files."""
-    folder = folder.resolve()
-    if folder.exists() and not folder.is_dir():
-        raise PublishError(f"{folder} exists and is not a folder; choose another DIR")
+    folder = site_folder(folder)
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise PublishError(f"cannot create the site next to {folder}: {exc.strerror or exc}") from None
+        raise PublishError(
+            _("cannot create the site next to {folder}: {reason}").format(
+                folder=folder, reason=exc.strerror or exc
+            )
+        ) from None
     with _locked(folder):
+        check_replaceable(folder)  # again, under the lock
         return _publish(folder, files, progress)
 
 
 def _publish(folder: Path, files: Iterable[tuple[str, bytes]], progress: Callable[[], None]) -> int:
     try:
         recover(folder)
+        check_replaceable(folder)  # a recovered previous site too
         building = folder.parent / f".{folder.name}.building-{os.getpid()}"
         building.mkdir()
     except OSError as exc:
-        raise PublishError(f"cannot create the site next to {folder}: {exc.strerror or exc}") from None
-    count = 0
+        if isinstance(exc, PublishError):
+            raise
+        raise PublishError(
+            _("cannot create the site next to {folder}: {reason}").format(
+                folder=folder, reason=exc.strerror or exc
+            )
+        ) from None
+    written: list[str] = []
     try:
         for relative, data in files:
             target = (building / relative).resolve()
             if building not in target.parents:  # a path from a file name must stay inside the site
-                raise PublishError(f"refusing to write outside the site: {relative}")
+                raise PublishError(_("refusing to write outside the site: {path}").format(path=relative))
             target.parent.mkdir(parents=True, exist_ok=True)
             _write(target, data)
-            count += 1
+            written.append(str(target.relative_to(building)))
             progress()
+        _write(building / MARKER, (MARKER_HEADER + "".join(f"{p}\n" for p in sorted(written))).encode())
         for sub in [building, *(p for p in building.rglob("*") if p.is_dir())]:
             _sync_folder(sub)
         old = folder.parent / f".{folder.name}.old-{os.getpid()}"
-        if folder.exists():
+        if os.path.lexists(folder):
             os.rename(folder, old)
         os.rename(building, folder)
         _sync_folder(folder.parent)
@@ -109,8 +246,12 @@ def _publish(folder: Path, files: Iterable[tuple[str, bytes]], progress: Callabl
         shutil.rmtree(building, ignore_errors=True)
         if isinstance(exc, PublishError):
             raise
-        raise PublishError(f"cannot write the site into {folder}: {exc.strerror or exc}") from None
+        raise PublishError(
+            _("cannot write the site into {folder}: {reason}").format(
+                folder=folder, reason=exc.strerror or exc
+            )
+        ) from None
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
-    return count
+    return len(written)

@@ -15,11 +15,34 @@ from calendar_gen.render.feed import FeedQuery
 
 MAX_QUERY = 2048  # characters in the whole query string
 MAX_VALUE = 256  # characters in one parameter
-MAX_SPAN_YEARS = 50
+MAX_FEED_YEARS = 10  # years in one served feed: about 1 MB per 1,000 entries (issue 10, item 14)
+MAX_API_DAYS = 366  # days in one /api/occurrences answer
 FEED_PARAMS = ("scope", "tag", "kind", "round", "alarm", "from", "to")
 API_PARAMS = ("from", "to", "scope", "tag", "kind", "round")
 TRUE = {"1", "true", "yes", "on"}
 FALSE = {"", "0", "false", "no", "off"}
+
+
+Items = tuple[tuple[str, str], ...]
+
+
+def normalise(items: Iterable[tuple[str, str]], order: Sequence[str]) -> Items:
+    """The query as it is cached and read: values stripped, empty ones dropped, a fixed order.
+
+    Every parser below strips values and reads an empty value as absent, so ``?&&&``,
+    ``?round=1%20`` and ``?to=&round=1`` are the same query as ``?round=1`` and share one cache
+    entry. Known parameters keep the order of ``order``; unknown ones follow (they are refused).
+    """
+    rank = {key: index for index, key in enumerate(order)}
+    kept = [(key, value.strip()) for key, value in items if value.strip()]
+    return tuple(sorted(kept, key=lambda item: (rank.get(item[0], len(rank)), item[0], item[1])))
+
+
+def query_string(items: Items) -> str:
+    """A normalised query written back as a URL query, with ':' and ',' left readable."""
+    import urllib.parse
+
+    return urllib.parse.urlencode(items, safe=":,", quote_via=urllib.parse.quote)
 
 
 class QueryError(ValueError):
@@ -56,7 +79,7 @@ def _scopes(values: dict[str, str], catalogue: Catalogue) -> tuple[str, ...]:
     scopes = _list(values, "scope")
     known = {e.scope for e in catalogue.entries} | {e.scope.split(":")[0] for e in catalogue.entries}
     for scope in scopes:
-        if not (SCOPE.match(scope) or scope in ("province", "sector")) or scope not in known:
+        if not (SCOPE.fullmatch(scope) or scope in ("province", "sector")) or scope not in known:
             raise QueryError(
                 "scope", f"không có phạm vi '{scope}'; các phạm vi có: {', '.join(sorted(known))}"
             )
@@ -67,7 +90,7 @@ def _tags(values: dict[str, str], catalogue: Catalogue) -> tuple[str, ...]:
     tags = _list(values, "tag")
     known = {t for e in catalogue.entries for t in e.tags}
     for tag in tags:
-        if not SLUG.match(tag) or tag not in known:
+        if not SLUG.fullmatch(tag) or tag not in known:
             raise QueryError("tag", f"không có chủ đề '{tag}'")
     return tags
 
@@ -122,8 +145,12 @@ def feed_query(
     first, last = query.years(today)
     if first > last:
         raise QueryError("from", f"năm {first} sau năm {last}")
-    if last - first + 1 > MAX_SPAN_YEARS:
-        raise QueryError("to", f"{first}–{last} dài hơn {MAX_SPAN_YEARS} năm")
+    if last - first + 1 > MAX_FEED_YEARS:
+        raise QueryError(
+            "to",
+            f"{first}–{last} dài hơn {MAX_FEED_YEARS} năm; mỗi lịch tối đa {MAX_FEED_YEARS} năm, "
+            "hãy chọn from và to gần nhau hơn",
+        )
     return query
 
 
@@ -147,8 +174,10 @@ def api_query(
     start, end = _date(values, "from"), _date(values, "to")
     if start > end:
         raise QueryError("from", f"ngày {start} sau ngày {end}")
-    if end.year - start.year + 1 > MAX_SPAN_YEARS:
-        raise QueryError("to", f"khoảng thời gian dài hơn {MAX_SPAN_YEARS} năm")
+    if (end - start).days + 1 > MAX_API_DAYS:
+        raise QueryError(
+            "to", f"khoảng thời gian dài hơn {MAX_API_DAYS} ngày; mỗi lần hỏi tối đa {MAX_API_DAYS} ngày"
+        )
     query = FeedQuery(
         _scopes(values, catalogue),
         _tags(values, catalogue),

@@ -41,12 +41,22 @@ class Cached:
     last_modified: str
     max_age: int
 
+    @property
+    def size(self) -> int:
+        """What this response costs the cache, in bytes."""
+        return len(self.body) + len(self.gzipped) + 256
+
 
 class ResponseCache:
-    """A bounded LRU of built responses, keyed by catalogue version, day, path and query."""
+    """A least-recently-used store of built responses, bounded in bytes (body plus gzip form).
 
-    def __init__(self, size: int = 512) -> None:
-        self.size = size
+    Keyed by catalogue version, day, path and the normalised query. A response larger than a
+    quarter of the budget is served but not kept, so one huge answer cannot evict all the others.
+    """
+
+    def __init__(self, max_bytes: int = 64 * 1024 * 1024) -> None:
+        self.max_bytes = max_bytes
+        self.used = 0
         self.items: OrderedDict[tuple[Any, ...], Cached] = OrderedDict()
         self.lock = threading.Lock()
 
@@ -58,11 +68,17 @@ class ResponseCache:
             return item
 
     def put(self, key: tuple[Any, ...], item: Cached) -> None:
+        if item.size > self.max_bytes // 4:
+            return
         with self.lock:
+            previous = self.items.pop(key, None)
+            if previous is not None:
+                self.used -= previous.size
             self.items[key] = item
-            self.items.move_to_end(key)
-            while len(self.items) > self.size:
-                self.items.popitem(last=False)
+            self.used += item.size
+            while self.used > self.max_bytes:
+                _key, evicted = self.items.popitem(last=False)
+                self.used -= evicted.size
 
 
 def cached(body: bytes, media_type: str, stamp: dt.datetime, max_age: int) -> Cached:

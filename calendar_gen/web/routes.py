@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from starlette.concurrency import run_in_threadpool
+import anyio
+import anyio.to_thread
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -26,7 +27,17 @@ from calendar_gen.render.formatting import DateStyle
 from calendar_gen.render.html import SheetInfo, month_html, year_html
 from calendar_gen.render.tabular import to_json
 from calendar_gen.web.pages import index_page, qr_svg
-from calendar_gen.web.query import QueryError, api_query, feed_query
+from calendar_gen.web.query import (
+    API_PARAMS,
+    FEED_PARAMS,
+    MAX_QUERY,
+    Items,
+    QueryError,
+    api_query,
+    feed_query,
+    normalise,
+    query_string,
+)
 from calendar_gen.web.responses import CALENDAR, HTML, SECURITY, ResponseCache, cached, error, respond
 from calendar_gen.web.store import CatalogueStore, Snapshot
 
@@ -58,23 +69,32 @@ def state_of(request: Request) -> AppState:
     return state
 
 
-async def snapshot_now(state: AppState) -> Snapshot:
-    """The catalogue in service; stat-ing and reloading is file I/O, so it runs off the event loop."""
-    return await run_in_threadpool(state.store.get) if state.store.due() else state.store.snapshot
+# Building a response is the only costly work a request can cause: at most this many at once,
+# so that many clients asking for different large feeds cannot hold many of them in memory.
+BUILDS = anyio.CapacityLimiter(4)
 
 
-async def respond_built(request: Request, build: Builder, max_age: int) -> Response:
-    """Serve from the cache, or build (off the event loop), cache and serve."""
+async def respond_built(
+    request: Request, build: Builder, max_age: int, items: Items = (), prints_address: bool = False
+) -> Response:
+    """Serve from the cache, or build (off the event loop), cache and serve.
+
+    The key is the catalogue version, the day, the path and the normalised query ``items``. Only
+    pages that print their own address (``prints_address``) depend on the Host header, and only
+    when no ``--public-url`` fixes that address: one client's Host must never reach another
+    (cache poisoning), and Host values must not multiply identical bodies.
+    """
     state = state_of(request)
-    snapshot = await snapshot_now(state)
+    if len(request.url.query) > MAX_QUERY:
+        return error(400, str(QueryError("query", f"chuỗi tham số dài quá {MAX_QUERY} ký tự")))
+    snapshot = state.store.get()  # never waits: reloads happen in the store's own thread
     now = state.clock()
-    # The Host header is part of the key: pages that print their own address must not hand one
-    # client's Host to another (cache poisoning).
-    key = (snapshot.version, now, request.headers.get("host", ""), request.url.path, request.url.query)
+    address = base_url(request) if prints_address and state.public_url is None else ""
+    key = (snapshot.version, now, address, request.url.path, items)
     item = state.cache.get(key)
     if item is None:
         try:
-            body, media_type, since = await run_in_threadpool(build, snapshot, now)
+            body, media_type, since = await anyio.to_thread.run_sync(build, snapshot, now, limiter=BUILDS)
         except QueryError as exc:
             return error(400, str(exc))
         # Last-Modified: the catalogue's time, or the day the content last changed by the calendar
@@ -100,10 +120,10 @@ def sheet_info(snapshot: Snapshot, now: dt.date, style: DateStyle) -> SheetInfo:
 async def feed(request: Request) -> Response:
     """``/feed.ics``: the iCalendar feed for the query's filters."""
     state = state_of(request)
-    items = request.query_params.multi_items()
+    items = normalise(request.query_params.multi_items(), FEED_PARAMS)
 
     def build(snapshot: Snapshot, now: dt.date) -> Built:
-        query = feed_query(items, len(request.url.query), snapshot.catalogue, now)
+        query = feed_query(items, 0, snapshot.catalogue, now)
         body = build_feed(
             snapshot.catalogue,
             query,
@@ -116,23 +136,23 @@ async def feed(request: Request) -> Response:
         moves = query.first is None or query.last is None  # the default range follows the year
         return body, CALENDAR, dt.date(now.year, 1, 1) if moves else None
 
-    return await respond_built(request, build, 3600)
+    return await respond_built(request, build, 3600, items)
 
 
 async def api(request: Request) -> Response:
     """``/api/occurrences``: the JSON list of a date range."""
     state = state_of(request)
-    items = request.query_params.multi_items()
+    items = normalise(request.query_params.multi_items(), API_PARAMS)
 
     def build(snapshot: Snapshot, now: dt.date) -> Built:
-        start, end, query = api_query(items, len(request.url.query), snapshot.catalogue)
+        start, end, query = api_query(items, 0, snapshot.catalogue)
         entries = select(snapshot.catalogue.entries, query.scopes, query.tags, query.kinds)
         found = occurrences(entries, start, end)
         if query.round_only:
             found = round_only(found)
         return to_json(found, state.style).encode("utf-8"), "application/json", None
 
-    return await respond_built(request, build, 300)
+    return await respond_built(request, build, 300, items)
 
 
 async def month(request: Request) -> Response:
@@ -184,27 +204,27 @@ async def year(request: Request) -> Response:
 
 async def qr(request: Request) -> Response:
     """``/qr.svg``: the QR code of the feed address for the query's filters."""
-    items = request.query_params.multi_items()
+    items = normalise(request.query_params.multi_items(), FEED_PARAMS)
 
     def build(snapshot: Snapshot, now: dt.date) -> Built:
-        feed_query(items, len(request.url.query), snapshot.catalogue, now)
-        url = base_url(request) + "feed.ics" + (f"?{request.url.query}" if request.url.query else "")
+        feed_query(items, 0, snapshot.catalogue, now)
+        url = base_url(request) + "feed.ics" + (f"?{query_string(items)}" if items else "")
         return qr_svg(url).encode("utf-8"), "image/svg+xml", None
 
-    return await respond_built(request, build, 3600)
+    return await respond_built(request, build, 3600, items, prints_address=True)
 
 
 async def index(request: Request) -> Response:
     """``/``: the subscribe page."""
     state = state_of(request)
-    items = request.query_params.multi_items()
+    items = normalise(request.query_params.multi_items(), FEED_PARAMS)
 
     def build(snapshot: Snapshot, now: dt.date) -> Built:
-        query = feed_query(items, len(request.url.query), snapshot.catalogue, now)
+        query = feed_query(items, 0, snapshot.catalogue, now)
         page = index_page(
             snapshot.catalogue,
             query,
-            request.url.query,
+            query_string(items),
             base_url(request),
             now,
             state.style,
@@ -213,7 +233,7 @@ async def index(request: Request) -> Response:
         )
         return page.encode("utf-8"), HTML, now.replace(day=1)  # the preview is this month's
 
-    return await respond_built(request, build, 60)
+    return await respond_built(request, build, 60, items, prints_address=True)
 
 
 async def script(request: Request) -> Response:

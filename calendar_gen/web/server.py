@@ -1,16 +1,18 @@
 """``calendar-gen serve``: the ASGI application (Starlette on uvicorn) over the catalogue files.
 
-Catalogue files are checked for changes at most once a second: a valid edit is served from the
-next request on, a broken one is logged problem by problem and the last good catalogue stays in
-service. Nothing is read from disk but the catalogues and the templates, so no URL can reach
+Catalogue files are checked for changes by a thread of the store, never by a request: a valid
+edit is served once loaded, a broken one is logged problem by problem and the last good catalogue
+stays in service. Nothing is read from disk but the catalogues and the templates, so no URL can reach
 another file. The handlers are in ``routes``, the cache and validators in ``responses``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.routing import Route
@@ -18,7 +20,7 @@ from starlette.routing import Route
 from calendar_gen.paths import tag_labels
 from calendar_gen.render.feed import DEFAULT_DOMAIN
 from calendar_gen.render.formatting import DateStyle
-from calendar_gen.web import routes
+from calendar_gen.web import check, routes
 from calendar_gen.web.pages import packaged
 from calendar_gen.web.responses import ResponseCache
 from calendar_gen.web.store import CatalogueStore
@@ -32,6 +34,7 @@ ROUTES = [
     Route("/month/{month:str}", routes.month),
     Route("/year/{year:str}", routes.year),
     Route("/healthz", routes.health),
+    Route("/check", check.check_page, methods=["GET", "POST"]),
 ]
 
 
@@ -47,12 +50,23 @@ def create_app(
 ) -> Starlette:
     """The ASGI app over the given catalogue files (the first load has been validated by the CLI)."""
     clock = today or (lambda: dt.datetime.now(routes.VIETNAM).date())
+    store = CatalogueStore(paths, reload_interval)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        store.start()  # watch the catalogue files from the start, in a thread of their own
+        try:
+            yield
+        finally:
+            store.close()
+
     app = Starlette(
         routes=ROUTES,
         exception_handlers={404: routes.not_found, 405: routes.not_found, 500: routes.server_error},
+        lifespan=lifespan,
     )
     app.state.calendar = routes.AppState(
-        store=CatalogueStore(paths, reload_interval),
+        store=store,
         cache=ResponseCache(),
         clock=clock,
         domain=domain,
@@ -63,3 +77,62 @@ def create_app(
         app_js=packaged("app.js", templates),
     )
     return app
+
+
+# Limits for slow or greedy clients (README.md, "Subscribing by URL"): a connection must send a
+# complete request head within HEADER_TIMEOUT seconds, and an idle keep-alive connection is closed
+# after KEEP_ALIVE seconds; a request head may be at most MAX_HEAD bytes; beyond CONCURRENCY open
+# connections or running requests new requests get 503 instead of queueing without end.
+HEADER_TIMEOUT = 10.0
+KEEP_ALIVE = 5
+MAX_HEAD = 16 * 1024
+CONCURRENCY = 256
+
+
+def uvicorn_options() -> dict[str, Any]:
+    """uvicorn.run() keyword arguments that bound what one slow or greedy client can hold."""
+    return {
+        "http": _header_timeout_protocol(),
+        "timeout_keep_alive": KEEP_ALIVE,
+        "h11_max_incomplete_event_size": MAX_HEAD,
+        "limit_concurrency": CONCURRENCY,
+    }
+
+
+def _header_timeout_protocol() -> type[Any]:
+    """Uvicorn's h11 protocol with a deadline for the request head (uvicorn has none of its own)."""
+    import asyncio
+
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class HeaderTimeoutProtocol(H11Protocol):
+        """Close a connection that has not sent a complete request head within HEADER_TIMEOUT."""
+
+        header_timer: asyncio.TimerHandle | None = None
+        armed_cycle: object = None
+
+        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            self.arm()
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            self.arm()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            if self.header_timer is not None:
+                self.header_timer.cancel()
+            super().connection_lost(exc)
+
+        def arm(self) -> None:
+            if self.header_timer is not None:
+                self.header_timer.cancel()
+            self.armed_cycle = self.cycle
+            self.header_timer = self.loop.call_later(HEADER_TIMEOUT, self.deadline)
+
+        def deadline(self) -> None:
+            idle = self.cycle is None or self.cycle.response_complete
+            if self.cycle is self.armed_cycle and idle and not self.transport.is_closing():
+                self.transport.close()  # no new request head since the last response (or ever)
+
+    return HeaderTimeoutProtocol
