@@ -11,6 +11,8 @@ from calendar_gen.i18n import N_, Nn_
 
 MESSAGES = (
     N_("Usage:"),
+    N_("[OPTIONS]"),
+    N_("COMMAND [ARGS]..."),
     N_("Options"),
     N_("Arguments"),
     N_("Commands"),
