@@ -49,7 +49,8 @@ def _translated(commands: list[click.Command]) -> Iterator[None]:
     """Swap help texts for their translations while help is printed, then restore them."""
     saved: list[tuple[Any, str, Any]] = []
     for command in commands:
-        own = ["help", "short_help", "options_metavar", "subcommand_metavar"]  # "[OPTIONS]", "COMMAND [ARGS]..."
+        # Help texts, and the usage line's "[OPTIONS]" and "COMMAND [ARGS]...".
+        own = ["help", "short_help", "options_metavar", "subcommand_metavar"]
         for owner, attribute in [(command, name) for name in own] + [
             (param, "help") for param in command.params if isinstance(param, click.Option | click.Argument)
         ]:
