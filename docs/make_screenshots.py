@@ -1,6 +1,7 @@
 """Screenshots for the README, taken in Debian's Chromium (apt-get install chromium).
 
-python docs/make_screenshots.py
+python docs/make_screenshots.py            # every screenshot
+python docs/make_screenshots.py --index    # the subscribe page only (trang-dang-ky*.png)
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from calendar_gen.catalogue.load import load  # noqa: E402
 from calendar_gen.engine.occurrences import occurrences  # noqa: E402
+from calendar_gen.engine.selection import kl88  # noqa: E402
 from calendar_gen.paths import default_catalogue, province_catalogues  # noqa: E402
 from calendar_gen.render.html import Header, SheetInfo, month_html  # noqa: E402
 
@@ -28,7 +30,8 @@ def main() -> None:
     today = dt.date(2024, 2, 27)
     catalogue = load([default_catalogue(), province_catalogues()["quang-ngai"]])
     kon_tum = [e for e in catalogue.entries if e.scope == "national" or e.former == "kon-tum"]
-    found = occurrences(kon_tum, dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+    # As the CLI lists them: leaders' births only in the years Kết luận 88-KL/TW names.
+    found = kl88(occurrences(kon_tum, dt.date(2024, 3, 1), dt.date(2024, 3, 31)))
     header = Header("Ban Tuyên giáo và Dân vận Tỉnh ủy Kon Tum", "Kon Tum", today, party=True)
     info = SheetInfo(tuple(f.title or f.path for f in catalogue.files), today, header)
     with tempfile.TemporaryDirectory() as folder:
@@ -45,7 +48,7 @@ def main() -> None:
 
 
 def index_screenshot() -> None:
-    """The subscribe page of ``calendar-gen serve``, with national năm tròn chosen."""
+    """The subscribe page of ``calendar-gen serve`` (all overlays), on a desktop and on a 390 px phone."""
     import socket
     import subprocess
     import time
@@ -57,18 +60,7 @@ def index_screenshot() -> None:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "calendar_gen",
-            "serve",
-            "--port",
-            str(port),
-            "--province",
-            "kon-tum",
-            "--today",
-            "2026-11-22",
-        ],
+        [sys.executable, "-m", "calendar_gen", "serve", "--port", str(port), "--today", "2026-11-22"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -84,11 +76,17 @@ def index_screenshot() -> None:
             page = browser.new_page(viewport={"width": 900, "height": 1100})
             page.goto(f"http://127.0.0.1:{port}/?scope=national&round=1&alarm=1")
             page.screenshot(path=str(HERE / "trang-dang-ky.png"))
+            phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+            phone.goto(f"http://127.0.0.1:{port}/?scope=province:kon-tum")
+            phone.screenshot(path=str(HERE / "trang-dang-ky-390.png"), full_page=True)
             browser.close()
     finally:
         server.terminate()
-    print(HERE / "trang-dang-ky.png")
+    print(HERE / "trang-dang-ky.png", HERE / "trang-dang-ky-390.png")
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--index"]:  # the subscribe page only
+        index_screenshot()
+    else:
+        main()

@@ -50,15 +50,22 @@ def test_site_has_feeds_pages_and_index(tmp_path: Path) -> None:
         "feed.ics",
         "feeds/toan-quoc.ics",
         "feeds/nam-tron.ics",
-        "feeds/tinh-kon-tum.ics",
+        "feeds/tinh-quang-ngai.ics",  # the unit (with -p kon-tum: Kon Tum's days only)
+        "feeds/tinh-kon-tum.ics",  # the former province, scope province:kon-tum
+        "qr/tinh-kon-tum.svg",
         "index.html",
+        "app.js",
         "month/2025-01.html",
+        "month/2025-01.docx",
+        "month/2025-01.txt",
         "month/2028-12.html",
         "year/2025.html",
+        "year/2025.docx",
         "year/2028.html",
     ]:
         assert name in files, name
-    assert len([f for f in files if f.startswith("month/")]) == 48
+    assert len([f for f in files if f.startswith("month/") and f.endswith(".html")]) == 48
+    assert not [f for f in files if f.endswith(".pdf")]  # PDFs only with --pdf
     for feed in [f for f in files if f.endswith(".ics")]:
         data = (site / feed).read_bytes()
         check_lines(data)
@@ -66,6 +73,23 @@ def test_site_has_feeds_pages_and_index(tmp_path: Path) -> None:
     index = (site / "index.html").read_text(encoding="utf-8")
     assert "webcal://lich.example.gov.vn/feeds/nam-tron.ics" in index
     assert "https://lich.example.gov.vn/feeds/tinh-kon-tum.ics" in index
+    assert '<optgroup label="Quảng Ngãi">' in index and ">Kon Tum (tỉnh cũ)</option>" in index
+    google = "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Flich.example.gov.vn%2Ffeeds%2Ftinh-kon-tum.ics"
+    assert google in index
+    assert "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Flich.example.gov.vn%2F" in index
+    assert 'href="month/2026-03.docx"' in index and 'href="month/2026-03.txt"' in index
+    assert "từ năm 2025 đến năm 2028" in index  # the span the feeds cover
+    year = (site / "year/2026.html").read_text(encoding="utf-8")
+    assert 'href="../index.html"' in year  # back to the subscribe page
+    import icalendar
+
+    calendar = icalendar.Calendar.from_ical((site / "feeds/tinh-kon-tum.ics").read_bytes())
+    assert str(calendar["SOURCE"]) == "https://lich.example.gov.vn/feeds/tinh-kon-tum.ics"
+    event = next(e for e in calendar.walk("VEVENT") if "Giải phóng tỉnh Kon Tum" in str(e["SUMMARY"]))
+    month = f"month/{event.decoded('DTSTART').year:04d}-03.html"
+    assert str(event["URL"]) == "https://lich.example.gov.vn/" + month and month in files
+    march = (site / "month/2026-03.txt").read_text(encoding="utf-8")
+    assert "Giải phóng tỉnh Kon Tum" in march  # -p kon-tum: the documents hold its days
     assert leftovers(tmp_path) == []
 
 
@@ -80,11 +104,15 @@ def test_static_site_serves_the_same_bytes_as_serve(tmp_path: Path) -> None:
     )
     server = Server(["--province", "kon-tum"], tmp_path / "serve.log")
     try:
-        for static_path, query in [
-            ("feed.ics", ""),
-            ("feeds/toan-quoc.ics", "?scope=national"),
-            ("feeds/nam-tron.ics", "?round=1"),
-            ("feeds/tinh-kon-tum.ics", "?scope=province:kon-tum"),
+        for static_path, served_path in [
+            ("feed.ics", "/feed.ics"),
+            ("feeds/toan-quoc.ics", "/feed.ics?scope=national"),
+            ("feeds/nam-tron.ics", "/feed.ics?round=1"),
+            ("feeds/tinh-kon-tum.ics", "/feed.ics?scope=province:kon-tum"),
+            ("feeds/tinh-quang-ngai.ics", "/feed.ics?scope=province:quang-ngai"),
+            ("month/2026-03.txt", "/month/2026-03.txt"),
+            ("month/2026-03.docx", "/month/2026-03.docx"),
+            ("year/2026.docx", "/year/2026.docx"),
         ]:
             for _ in range(50):
                 try:
@@ -95,12 +123,75 @@ def test_static_site_serves_the_same_bytes_as_serve(tmp_path: Path) -> None:
                     break
                 except OSError:
                     time.sleep(0.1)
-            status, _, served = server.get(f"/feed.ics{query}")
+            status, _, served = server.get(served_path)
             assert status == 200
             assert static_bytes == served, static_path
     finally:
         static.terminate()
         server.stop()
+
+
+def test_site_of_every_province(tmp_path: Path) -> None:
+    """Without -p: a feed per unit and per former province; documents national; PDFs with --pdf."""
+    from calendar_gen.catalogue.provinces import load_registry
+    from calendar_gen.paths import province_registry
+
+    site = tmp_path / "site"
+    started = time.monotonic()
+    result = build(site, "--from", "2026", "--to", "2026", "--pdf")
+    assert result.returncode == 0, result.stderr
+    files = manifest(site)
+    units = load_registry(province_registry()).units
+    for unit in units:
+        assert f"feeds/tinh-{unit.slug}.ics" in files, unit.slug
+    assert "feeds/tinh-kon-tum.ics" in files and "feeds/tinh-bac-kan.ics" in files
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert index.count("<optgroup ") == len(units) == 34
+    assert index.index(">Toàn quốc</option>") < index.index("<optgroup ")
+    march = (site / "month/2026-03.txt").read_text(encoding="utf-8")
+    assert "Giải phóng tỉnh Kon Tum" not in march and "Đoàn" in march  # national documents
+    for name in ("month/2026-03.pdf", "year/2026.pdf"):
+        assert (site / name).read_bytes().startswith(b"%PDF-"), name
+    assert time.monotonic() - started < 240
+
+
+def test_built_page_fits_a_phone(tmp_path: Path) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    from .test_sheets import CHROMIUM, FLAGS
+
+    site = tmp_path / "site"
+    result = build(site, "--from", "2026", "--to", "2026", "--base-url", "https://lich.example.gov.vn/")
+    assert result.returncode == 0, result.stderr
+    port = free_port()
+    static = subprocess.Popen(
+        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "--directory", str(site)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            for _ in range(50):
+                try:
+                    page.goto(f"http://127.0.0.1:{port}/")
+                    break
+                except Exception:
+                    time.sleep(0.1)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390
+            page.select_option("#feed-choice", "f-tinh-kon-tum")
+            expect(page.locator("#f-tinh-kon-tum")).to_be_visible()
+            expect(page.locator("#f-toan-quoc")).to_be_hidden()
+            assert page.locator("#f-tinh-kon-tum img").evaluate("img => img.complete && img.naturalWidth > 0")
+            page.select_option("#paragraph-month", "month/2026-03.txt")
+            expect(page.locator("#paragraph")).to_have_value(
+                (site / "month/2026-03.txt").read_text(encoding="utf-8").strip(), timeout=10_000
+            )
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390
+            browser.close()
+    finally:
+        static.terminate()
 
 
 def test_killed_build_leaves_the_previous_site_intact(tmp_path: Path) -> None:

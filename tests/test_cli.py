@@ -223,7 +223,7 @@ def test_bad_options_exit_with_a_message(args: list[str], message: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "args", [["month", "0001-01"], ["month", "9999-12"], ["year", "1"], ["year", "9999"]]
+    "args", [["month", "0001-01"], ["month", "9999-12"], ["year", "0001"], ["year", "9999"]]
 )
 def test_extreme_years_work(args: list[str]) -> None:
     code, _, err = run(*args, "-f", "json", *TODAY)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -23,7 +24,7 @@ from calendar_gen.engine.occurrences import occurrences
 from calendar_gen.model import Anniversary, Calendar, Occurrence
 from calendar_gen.paths import default_catalogue
 from calendar_gen.render.formatting import mention
-from calendar_gen.render.ics import FeedOptions, fold, render_feed
+from calendar_gen.render.ics import FeedOptions, fold, plain, render_feed
 
 Writer = Callable[..., Path]
 STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
@@ -32,7 +33,6 @@ REQUIRED_CALENDAR = [
     "VERSION:2.0",
     "PRODID:",
     "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
     "X-WR-CALNAME:",
     "X-WR-CALDESC:",
     "X-WR-TIMEZONE:Asia/Ho_Chi_Minh",
@@ -40,10 +40,14 @@ REQUIRED_CALENDAR = [
     "DESCRIPTION:",
     "REFRESH-INTERVAL;VALUE=DURATION:P1D",
     "X-PUBLISHED-TTL:PT24H",
+    "COLOR:",
+    "X-APPLE-CALENDAR-COLOR:#",
 ]
 REQUIRED_EVENT = [
     "UID:",
     "DTSTAMP:",
+    "LAST-MODIFIED:",
+    "SEQUENCE:",
     "DTSTART;VALUE=DATE:",
     "DTEND;VALUE=DATE:",
     "SUMMARY:",
@@ -74,6 +78,13 @@ def check_lines(data: bytes) -> list[str]:
     for event in events:
         for prefix in REQUIRED_EVENT:
             assert sum(line.startswith(prefix) for line in event) == 1, prefix
+    assert not any(line.startswith("METHOD:") for line in head)  # PUBLISH would need an ORGANIZER
+    for line in head:  # names and descriptions need no escaping (ical.js shows the backslashes)
+        if line.startswith(("X-WR-CALNAME:", "NAME:", "X-WR-CALDESC:", "DESCRIPTION:")):
+            assert not re.search(r"[,;\\]", line.partition(":")[2]), line
+    for line in unfolded:  # no category holds a comma (KCalendarCore splits at an escaped one)
+        if line.startswith("CATEGORIES:"):
+            assert "\\," not in line, line
     uids = [line for line in unfolded if line.startswith("UID:")]
     assert len(uids) == len(set(uids)) == len(events)
     return unfolded
@@ -160,7 +171,7 @@ def test_adversarial_names_cannot_break_the_feed(name: str) -> None:
     lines = lambda text: text.replace("\r\n", "\n").replace("\r", "\n")  # noqa: E731
     assert {summary for _, summary in events.values()} == {lines(mention(o)) for o in found}
     strict = IcsCalendarStream.calendar_from_ics(data.decode("utf-8"))
-    assert strict.name in (lines(name), [lines(name)]) and strict.description in (lines(name), [lines(name)])
+    assert strict.name in (plain(name), [plain(name)]) and strict.description in (plain(name), [plain(name)])
     calendar = icalendar.Calendar.from_ical(data)
     assert all(lines(name) in str(e["DESCRIPTION"]) for e in calendar.walk("VEVENT"))
 
@@ -208,14 +219,79 @@ def test_cli_feed_is_deterministic_with_source_date_epoch() -> None:
     assert years == {2025, 2026, 2027, 2028}  # default: last year through two years ahead
 
 
-def test_cli_feed_stamp_defaults_to_catalogue_mtime(write_yaml: Writer) -> None:
+def test_cli_feed_stamp_comes_from_content_not_mtime(write_yaml: Writer) -> None:
     path = write_yaml("title: Đơn vị\nanniversaries:\n  - {id: a, name: A, date: 1/1/1990}\n")
     import os
 
-    os.utime(path, (1_700_000_000, 1_700_000_000))
-    data = feed_bytes("--no-default", "-c", str(path))
-    assert b"DTSTAMP:20231114T221320Z" in data
-    assert b"X-WR-CALNAME:\xc4\x90\xc6\xa1n v\xe1\xbb\x8b" in data
+    first = feed_bytes("--no-default", "-c", str(path))
+    os.utime(path, (1_700_000_000, 1_700_000_000))  # a reinstall or a copy: same content
+    assert feed_bytes("--no-default", "-c", str(path)) == first
+    assert b"DTSTAMP:2023" not in first
+    assert b"X-WR-CALNAME:\xc4\x90\xc6\xa1n v\xe1\xbb\x8b" in first
+    path.write_text(
+        "title: Đơn vị\nanniversaries:\n  - {id: a, name: A, date: 1/1/1990}\n  - {id: b, name: B, date: 2/2/1990}\n",
+        encoding="utf-8",
+    )
+    edited = feed_bytes("--no-default", "-c", str(path))
+    stamp = lambda data: re.findall(rb"DTSTAMP:(\S+)", data)[0]  # noqa: E731
+    assert stamp(edited) != stamp(first)
+
+
+def revisions(data: bytes) -> dict[str, tuple[str, str]]:
+    calendar = icalendar.Calendar.from_ical(data)
+    return {
+        str(e["UID"]): (str(e["SEQUENCE"]), e["LAST-MODIFIED"].to_ical().decode())
+        for e in calendar.walk("VEVENT")
+    }
+
+
+def test_sequence_and_last_modified_change_only_with_the_event(write_yaml: Writer) -> None:
+    path = write_yaml(
+        "anniversaries:\n  - {id: a, name: A, date: 1/1/1990}\n  - {id: b, name: B, date: 2/2/1990}\n"
+    )
+    args = ("--no-default", "-c", str(path), "--from", "2024", "--to", "2025")
+    before = revisions(feed_bytes(*args))
+    path.write_text(
+        "anniversaries:\n  - {id: a, name: A sửa, date: 1/1/1990}\n  - {id: b, name: B, date: 2/2/1990}\n",
+        encoding="utf-8",
+    )
+    after = revisions(feed_bytes(*args))
+    for uid in ("b-2024@calendar-gen.invalid", "b-2025@calendar-gen.invalid"):
+        assert after[uid] == before[uid]
+    for uid in ("a-2024@calendar-gen.invalid", "a-2025@calendar-gen.invalid"):
+        assert after[uid][0] != before[uid][0] and after[uid][1] != before[uid][1]
+
+
+def test_source_and_event_urls_and_colour() -> None:
+    data = feed_bytes(
+        "--source-url",
+        "https://lich.example.gov.vn/feed.ics?province=kon-tum",
+        "--base-url",
+        "https://lich.example.gov.vn/",
+    )
+    calendar = icalendar.Calendar.from_ical(data)
+    assert str(calendar["SOURCE"]) == "https://lich.example.gov.vn/feed.ics?province=kon-tum"
+    assert (str(calendar["COLOR"]), str(calendar["X-APPLE-CALENDAR-COLOR"])) == ("firebrick", "#B22222")
+    event = calendar.walk("VEVENT")[0]
+    start = event.decoded("DTSTART")
+    assert str(event["URL"]) == f"https://lich.example.gov.vn/month/{start.year:04d}-{start.month:02d}.html"
+    for args, message in [
+        (["--name", "Lịch, tỉnh"], "--name"),
+        (["--source-url", "ftp://x"], "--source-url"),
+    ]:
+        failed = runner.invoke(app, ["feed", *args])
+        assert failed.exit_code == 2 and message in failed.stderr
+
+
+def test_month_only_on_the_first_and_year_only_on_1_january() -> None:
+    month = entry_named("Tháng", date="12/1972")
+    year = dataclasses.replace(entry_named("Năm", date="1972"), id="nam")
+    found = occurrences([month, year], dt.date(2024, 1, 1), dt.date(2024, 12, 31), yearly=True)
+    events = read_back(render_feed(found, OPTIONS))
+    assert sorted(events.values()) == [
+        (dt.date(2024, 1, 1), "52 năm Năm (1972 – 2024) (cả năm 2024)"),
+        (dt.date(2024, 12, 1), "52 năm Tháng (12/1972 – 12/2024) (cả tháng 12)"),
+    ]
 
 
 def test_edit_keeps_uids_of_unchanged_occurrences(write_yaml: Writer) -> None:

@@ -185,7 +185,10 @@ def test_conditional_requests_head_and_gzip(server: Server) -> None:
         ("/api/occurrences?from=yesterday&to=2024-01-01", "from"),
         ("/qr.svg?scope=mars", "scope"),
         ("/?alarm=x", "alarm"),
-        ("/month/2024-03?x=1", "query"),
+        ("/month/2024-03?x=1", "x"),
+        ("/month/2024-03.docx?scope=mars", "scope"),
+        ("/year/2024.pdf?scpe=national", "scpe"),
+        ("/feed.ics?utm_source=zalo&scpe=national", "scpe"),
     ],
 )
 def test_bad_requests_get_400_naming_the_parameter(server: Server, path: str, param: str) -> None:
@@ -229,7 +232,9 @@ def test_subscribe_page_shows_names_not_slugs(server: Server) -> None:
     page = server.get("/")[2].decode("utf-8")
     assert '<option value="quoc-phong">Quốc phòng</option>' in page
     assert '<option value="national">Toàn quốc</option>' in page
-    assert "Các ngày kỷ niệm tỉnh Kon Tum (trước 01/7/2025)</option>" in page
+    # Kon Tum's days live in the Quảng Ngãi overlay since 01/7/2025: its group names both.
+    assert '<optgroup label="Quảng Ngãi">' in page
+    assert '<option value="province:kon-tum">Kon Tum (tỉnh cũ)</option>' in page
     _, _, feed = server.get("/feed.ics?tag=quoc-phong")
     assert "chủ đề Quốc phòng".encode() in feed.replace(b"\r\n ", b"")
 

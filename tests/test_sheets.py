@@ -20,9 +20,10 @@ from fontTools.ttLib import TTFont
 
 from calendar_gen.catalogue.load import load
 from calendar_gen.engine.occurrences import occurrences
+from calendar_gen.engine.selection import ROUND
 from calendar_gen.paths import default_catalogue, province_catalogues
 from calendar_gen.render.docx import month_docx, year_docx
-from calendar_gen.render.formatting import mention
+from calendar_gen.render.formatting import counted, mention
 from calendar_gen.render.html import Header, SheetInfo, month_html, year_html
 from calendar_gen.render.pdf import html_to_pdf
 
@@ -195,7 +196,9 @@ def test_year_sheet_lists_jubilees_first(tmp_path: Path) -> None:
     assert "<h2>Tháng 12</h2>" in months
     document = Document(__import__("io").BytesIO(year_docx(found, 2025, SheetInfo(("x",), TODAY))))
     cells = {c.text for t in document.tables for r in t.rows for c in r.cells}
-    assert all(mention(o) in cells for o in found)
+    # A yearly list shows a năm tròn or năm lẻ 5 with the count it was classified by (issue 13).
+    assert all(mention(counted(o) if o.round_class in ROUND else o) in cells for o in found)
+    assert "115 năm Ngày Quốc tế Phụ nữ (08/3/1910 – 08/3/2025)" in cells
 
 
 def test_names_with_markup_render_as_text_and_run_nothing(

@@ -49,13 +49,15 @@ KINDS = (
     "international",
     "local",
 )
+# Labels are feed categories and parts of calendar names: no comma, semicolon or backslash (a
+# client such as KCalendarCore splits CATEGORIES at an escaped comma).
 KIND_LABELS = {
     "holiday": "Ngày lễ lớn",
     "event": "Sự kiện lịch sử",
     "armed-forces": "Lực lượng vũ trang",
     "organisation": "Tổ chức chính trị – xã hội",
     "sector": "Ngày truyền thống ngành",
-    "leader": "Lãnh tụ, lãnh đạo tiền bối",
+    "leader": "Lãnh tụ và lãnh đạo tiền bối",
     "figure": "Danh nhân",
     "international": "Ngày quốc tế",
     "local": "Địa phương",

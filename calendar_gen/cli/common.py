@@ -240,12 +240,13 @@ def check_url(value: str | None, option: str) -> None:
 
 
 def feed_stamp(paths: list[Path]) -> dt.datetime:
-    """DTSTAMP: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else the newest catalogue's mtime."""
+    """DTSTAMP: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else derived from the files' content."""
     import os
 
-    from calendar_gen.catalogue.stamps import StampError, source_stamp
+    from calendar_gen.catalogue.stamps import StampError
+    from calendar_gen.catalogue.stamps import feed_stamp as content_feed_stamp
 
     try:
-        return source_stamp(paths, os.environ)
+        return content_feed_stamp(paths, os.environ)
     except StampError as exc:
         fail(str(exc))

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Optional
 
 import typer
 
 from calendar_gen.cli.common import parse_month, resolve_today, selected_entries
 from calendar_gen.cli.options import (
+    AllOpt,
     CatalogueOpt,
+    DocxTemplateOpt,
     FormatOpt,
     IssuedOpt,
     IssuerOpt,
@@ -19,6 +22,7 @@ from calendar_gen.cli.options import (
     OutputOpt,
     PartyOpt,
     PlaceOpt,
+    ProfileOpt,
     ProvinceOpt,
     RoundOpt,
     ScopeOpt,
@@ -31,8 +35,17 @@ from calendar_gen.cli.options import (
     TextFormat,
     TodayOpt,
 )
-from calendar_gen.cli.output import _render, deliver, emit, render_list, run_template, sheet_info
-from calendar_gen.i18n import N_
+from calendar_gen.cli.output import (
+    _render,
+    choose_format,
+    deliver,
+    document_info,
+    emit,
+    render_list,
+    run_template,
+    sheet_info,
+)
+from calendar_gen.i18n import N_, _
 from calendar_gen.render.formatting import DateStyle
 
 
@@ -50,7 +63,8 @@ def month(
     tag: TagOpt = None,
     kind: KindOpt = None,
     round_: RoundOpt = False,
-    fmt: SheetFormatOpt = SheetFormat.TEXT,
+    all_: AllOpt = False,
+    fmt: SheetFormatOpt = None,
     output: OutputOpt = None,
     date_style: StyleOpt = DateStyle.ND30,
     templates: TemplatesOpt = None,
@@ -60,36 +74,49 @@ def month(
     party: PartyOpt = False,
     doc_number: NumberOpt = None,
     sources: SourcesOpt = "short",
+    profile: ProfileOpt = None,
+    docx_template: DocxTemplateOpt = None,
     today: TodayOpt = None,
 ) -> None:
     """The anniversaries of a month: the guidance paragraph, a list, or a printable sheet."""
     import calendar as gregorian
 
     from calendar_gen.engine.occurrences import occurrences
-    from calendar_gen.engine.selection import round_only
+    from calendar_gen.engine.selection import kl88, round_only
 
+    chosen = choose_format(fmt, output, SheetFormat)
     now = resolve_today(today)
     year, number = parse_month(month_arg, now)
     loaded, entries = selected_entries(catalogue, no_default, province, scope, tag, kind)
     start = dt.date(year, number, 1)
     end = dt.date(year, number, gregorian.monthrange(year, number)[1])
     found = occurrences(entries, start, end)
+    found = found if all_ else kl88(found)
     if round_:
         found = round_only(found)
     deliver(
-        fmt,
+        chosen,
         found,
         output,
         date_style,
-        text=lambda: _render("text", "month_text", found, year, number, date_style, templates),
+        text=lambda: _render("text", "month_text", found, year, number, date_style, templates, round_),
         html=lambda info: _render("html", "month_html", found, year, number, info, templates),
         docx=lambda info: _render("docx", "month_docx", found, year, number, info, templates),
-        info=lambda: sheet_info(loaded, now, issuer, place, issued, party, date_style, doc_number, sources),
+        info=lambda: document_info(
+            sheet_info(loaded, now, issuer, place, issued, party, date_style, doc_number, sources),
+            profile,
+            docx_template,
+            year,
+            number,
+        ),
     )
 
 
 def year(
-    year_arg: Annotated[int, typer.Argument(metavar="YYYY", help=N_("The year."), min=1, max=9999)],
+    year_text: Annotated[
+        str,
+        typer.Argument(metavar="YYYY", help=N_("The year, four digits (0001 to 9999)."), show_default=False),
+    ],
     catalogue: CatalogueOpt = None,
     no_default: NoDefaultOpt = False,
     province: ProvinceOpt = None,
@@ -97,7 +124,8 @@ def year(
     tag: TagOpt = None,
     kind: KindOpt = None,
     round_: RoundOpt = False,
-    fmt: SheetFormatOpt = SheetFormat.TEXT,
+    all_: AllOpt = False,
+    fmt: SheetFormatOpt = None,
     output: OutputOpt = None,
     date_style: StyleOpt = DateStyle.ND30,
     templates: TemplatesOpt = None,
@@ -107,27 +135,59 @@ def year(
     party: PartyOpt = False,
     doc_number: NumberOpt = None,
     sources: SourcesOpt = "short",
+    profile: ProfileOpt = None,
+    docx_template: DocxTemplateOpt = None,
     today: TodayOpt = None,
 ) -> None:
     """The yearly jubilee list, month by month, năm tròn and năm lẻ 5 first."""
     from calendar_gen.engine.occurrences import occurrences
-    from calendar_gen.engine.selection import round_only
+    from calendar_gen.engine.selection import kl88, round_only
 
+    year_arg = parse_year(year_text)
+    chosen = choose_format(fmt, output, SheetFormat)
     now = resolve_today(today)
     loaded, entries = selected_entries(catalogue, no_default, province, scope, tag, kind)
     found = occurrences(entries, dt.date(year_arg, 1, 1), dt.date(year_arg, 12, 31), yearly=True)
+    found = found if all_ else kl88(found)
     if round_:
         found = round_only(found)
     deliver(
-        fmt,
+        chosen,
         found,
         output,
         date_style,
         text=lambda: _render("text", "year_text", found, year_arg, date_style, templates, round_),
         html=lambda info: _render("html", "year_html", found, year_arg, info, templates, round_),
         docx=lambda info: _render("docx", "year_docx", found, year_arg, info, round_),
-        info=lambda: sheet_info(loaded, now, issuer, place, issued, party, date_style, doc_number, sources),
+        info=lambda: document_info(
+            sheet_info(loaded, now, issuer, place, issued, party, date_style, doc_number, sources),
+            profile,
+            docx_template,
+            year_arg,
+            None,
+        ),
     )
+
+
+def parse_year(text: str) -> int:
+    """A year in ASCII digits; "25" or "5" is refused with a guess ("did you mean 2025?").
+
+    A one- or two-digit year is almost always a typing shortcut, not the year 25 (issue 13);
+    the first centuries are still there, written in four digits: 0025.
+    """
+    text = text.strip()
+    if re.fullmatch(r"[0-9]{1,2}", text):
+        raise typer.BadParameter(
+            _("'{year}' is not a four-digit year; did you mean {guess}?").format(
+                year=text, guess=2000 + int(text)
+            ),
+            param_hint="YYYY",
+        )
+    if not re.fullmatch(r"[0-9]{3,4}", text) or not 1 <= int(text) <= 9999:
+        raise typer.BadParameter(
+            _("'{year}' is not a year; use four digits, 0001 to 9999").format(year=text), param_hint="YYYY"
+        )
+    return int(text)
 
 
 def upcoming(
@@ -149,7 +209,8 @@ def upcoming(
     tag: TagOpt = None,
     kind: KindOpt = None,
     round_: RoundOpt = False,
-    fmt: FormatOpt = TextFormat.TEXT,
+    all_: AllOpt = False,
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     date_style: StyleOpt = DateStyle.ND30,
     templates: TemplatesOpt = None,
@@ -157,18 +218,20 @@ def upcoming(
 ) -> None:
     """What comes next, with the days remaining."""
     from calendar_gen.engine.occurrences import occurrences
-    from calendar_gen.engine.selection import round_only
+    from calendar_gen.engine.selection import kl88, round_only
 
+    chosen = TextFormat(choose_format(fmt, output, TextFormat).value)
     now = resolve_today(today)
     _loaded, entries = selected_entries(catalogue, no_default, province, scope, tag, kind)
     end = now + dt.timedelta(days=days - 1) if now < dt.date.max - dt.timedelta(days=days) else dt.date.max
     found = occurrences(entries, now, end)
+    found = found if all_ else kl88(found)
     if round_:
         found = round_only(found)
-    if fmt is TextFormat.TEXT:
+    if chosen is TextFormat.TEXT:
         from calendar_gen.render.text import upcoming_text
 
         text = run_template(upcoming_text, found, now, days, date_style, templates)
     else:
-        text = render_list(found, fmt, date_style, today=now)
-    emit(text, output, bom=fmt is TextFormat.CSV)
+        text = render_list(found, chosen, date_style, today=now)
+    emit(text, output, bom=chosen is TextFormat.CSV)

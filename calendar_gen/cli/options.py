@@ -99,14 +99,25 @@ TodayOpt = Annotated[
     ),
 ]
 FormatOpt = Annotated[
-    TextFormat, typer.Option("--format", "-f", help=N_("Output format."), show_envvar=False)
-]
-SheetFormatOpt = Annotated[
-    SheetFormat,
+    Optional[TextFormat],  # noqa: UP045
     typer.Option(
         "--format",
         "-f",
-        help=N_("Output format; html, pdf and docx are printable sheets."),
+        help=N_("Output format; default: from the -o file's extension, else text."),
+        show_default=False,
+        show_envvar=False,
+    ),
+]
+SheetFormatOpt = Annotated[
+    Optional[SheetFormat],  # noqa: UP045
+    typer.Option(
+        "--format",
+        "-f",
+        help=N_(
+            "Output format; html, pdf and docx are printable sheets; "
+            "default: from the -o file's extension, else text."
+        ),
+        show_default=False,
         show_envvar=False,
     ),
 ]
@@ -225,5 +236,42 @@ DomainOpt = Annotated[
         "--domain",
         help=N_("Domain part of every event UID; keep it fixed once published."),
         callback=clean_text,
+    ),
+]
+
+
+AllOpt = Annotated[
+    bool,
+    typer.Option(
+        "--all",
+        help=N_(
+            "List every entry, also leaders' births in years Kết luận 88-KL/TW does not name "
+            "(by default: only 100, 110, 120 ... years after the birth of a person who has died)."
+        ),
+    ),
+]
+ProfileOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--profile",
+        help=N_(
+            "Sheets: document profile (YAML) for a complete document: issuing body, type, "
+            "recipients and signature block (README.md, Document profile)."
+        ),
+        show_default=False,
+        exists=True,
+        dir_okay=False,
+        show_envvar=False,
+    ),
+]
+DocxTemplateOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--docx-template",
+        help=N_("DOCX: your own copy of the Word template (templates/sheet.docx), restyled in Word."),
+        show_default=False,
+        exists=True,
+        dir_okay=False,
+        show_envvar=False,
     ),
 ]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
 
@@ -200,3 +201,94 @@ def deliver(
         emit(run_template(text), output)
     else:
         emit(render_list(found, TextFormat(fmt.value), style), output, bom=fmt is SheetFormat.CSV)
+
+
+# What a file's extension says it holds; "-o x.pdf" without -f writes a PDF (issue 13).
+EXTENSIONS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".csv": "csv",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".ics": "ics",
+}
+F = TypeVar("F", bound=StrEnum)
+# Formats that are plain text may go to a .txt file (a table, a Markdown list).
+PLAIN = ("text", "table", "markdown")
+
+
+def choose_format(fmt: F | None, output: Path | None, formats: type[F]) -> F:
+    """The format asked for, else the one the -o file's extension names, else text.
+
+    A format that contradicts the extension ("-f text -o x.pdf") is refused, as is an extension
+    this command cannot write (".ics" from month: that is what ``feed`` writes).
+    """
+    suffix = output.suffix.lower() if output is not None else ""
+    named = EXTENSIONS.get(suffix)
+    if fmt is None:
+        if named is None:
+            return formats("text")
+        if named not in {f.value for f in formats}:
+            raise typer.BadParameter(
+                _("this command cannot write a {ext} file; choose --format {choices}").format(
+                    ext=suffix, choices="|".join(f.value for f in formats)
+                )
+                + (_(" (calendar feeds: calendar-gen feed -o FILE.ics)") if named == "ics" else ""),
+                param_hint="--output",
+            )
+        return formats(named)
+    if named is not None and named != fmt.value and not (named == "text" and fmt.value in PLAIN):
+        raise typer.BadParameter(
+            _("--format {format} does not match the file {path}; use -o FILE.{ext} or drop --format").format(
+                format=fmt.value,
+                path=output,
+                ext={"text": "txt", "table": "txt", "markdown": "md"}.get(fmt.value, fmt.value),
+            ),
+            param_hint="--output",
+        )
+    return fmt
+
+
+def document_info(
+    info: SheetInfo, profile: Path | None, docx_template: Path | None, year: int, month: int | None
+) -> SheetInfo:
+    """The sheet's facts with the document profile (``--profile``) and the Word template added.
+
+    Header fields given on the command line win over the profile's.
+    """
+    import dataclasses
+
+    from calendar_gen.render.html import Header
+
+    if profile is None:
+        return dataclasses.replace(info, docx_template=docx_template)
+    loaded = read_profile(profile)
+    header = info.header
+    header = Header(
+        issuer=header.issuer or loaded.issuer,
+        place=header.place or loaded.place,
+        issued=header.issued or info.generated,
+        party=header.party or loaded.party,
+        number=header.number or loaded.number_for(year, month),
+    )
+    return dataclasses.replace(info, header=header, profile=loaded, docx_template=docx_template)
+
+
+def read_profile(path: Path) -> Any:
+    """Read and check a document profile; a problem is a message naming the file (exit 2)."""
+    import yaml
+
+    from calendar_gen.render.profile import ProfileError, from_mapping
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return from_mapping(data)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ProfileError) as exc:
+        raise typer.BadParameter(
+            _("{path}: {error}").format(path=path, error=str(exc).strip()), param_hint="--profile"
+        ) from None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -33,6 +33,39 @@ from calendar_gen.cli.options import (
 )
 from calendar_gen.i18n import N_, _
 from calendar_gen.render.formatting import DateStyle
+
+if TYPE_CHECKING:
+    from calendar_gen.catalogue.provinces import Choice
+    from calendar_gen.catalogue.types import Catalogue
+    from calendar_gen.model import Anniversary
+
+
+def site_paths(
+    catalogue: list[Path] | None, no_default: bool, province: list[str] | None
+) -> tuple[list[Path], list[Choice]]:
+    """The files a site serves: with ``-p`` the chosen overlays, else every shipped overlay."""
+    from calendar_gen.cli.provinces import resolve_choices
+    from calendar_gen.paths import default_catalogue, province_catalogues
+
+    choices = resolve_choices(province)
+    if choices or no_default:
+        return catalogue_paths(catalogue, no_default, province), choices
+    return [default_catalogue(), *province_catalogues().values(), *(catalogue or [])], []
+
+
+def sheet_entries(loaded: Catalogue, choices: list[Choice]) -> tuple[Anniversary, ...] | None:
+    """What a site's documents cover: everything with ``-p``, else all but the shipped overlays.
+
+    Documents for all 34 units at once would mix every province's days; ``build -p <unit>``
+    writes a unit's documents.
+    """
+    from calendar_gen.paths import province_catalogues
+
+    if choices:
+        return None
+    overlays = {str(path) for path in province_catalogues().values()}
+    ids = {e.id for f in loaded.files if f.path in overlays for e in f.entries}
+    return tuple(e for e in loaded.entries if e.id not in ids) if ids else None
 
 
 def serve(
@@ -66,12 +99,18 @@ def serve(
     now = resolve_today(today)
     check_domain(domain)
     check_url(public_url, "--public-url")
-    paths = catalogue_paths(catalogue, no_default, province)
+    paths, choices = site_paths(catalogue, no_default, province)
     load_catalogue(paths)  # refuse to start on a broken catalogue, listing every problem
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     fixed_today = (lambda: now) if today is not None else None
     application = create_app(
-        paths, domain=domain, public_url=public_url, templates=templates, style=date_style, today=fixed_today
+        paths,
+        domain=domain,
+        public_url=public_url,
+        templates=templates,
+        style=date_style,
+        today=fixed_today,
+        choices=choices,
     )
     typer.echo(
         "calendar-gen: " + _("serving {url} (Ctrl-C to stop)").format(url=f"http://{host}:{port}/"), err=True
@@ -109,12 +148,21 @@ def build(
     ] = None,
     templates: TemplatesOpt = None,
     date_style: StyleOpt = DateStyle.ND30,
+    pdf: Annotated[
+        bool,
+        typer.Option(
+            "--pdf/--no-pdf",
+            help=N_("Also write every month and year as PDF (WeasyPrint; about a second a file)."),
+        ),
+    ] = False,
     today: TodayOpt = None,
 ) -> None:
     """Write a static site (feeds, month and year pages, subscribe page) for any web server or CDN."""
+    from calendar_gen.cli.common import only_chosen
     from calendar_gen.render.feed import FeedQuery
+    from calendar_gen.web.documents import pdf_available
     from calendar_gen.web.publish import PublishError, publish, site_folder
-    from calendar_gen.web.site import site_files, site_size
+    from calendar_gen.web.site import SiteSettings, site_files, site_size
 
     now = resolve_today(today)
     first, last = FeedQuery(first=year_from, last=year_to).years(now)
@@ -132,20 +180,21 @@ def build(
         folder = site_folder(folder)  # refuse a folder that is not ours before any work
     except PublishError as exc:
         fail(str(exc))
-    paths = catalogue_paths(catalogue, no_default, province)
-    loaded = load_catalogue(paths)
-    files = site_files(
-        loaded,
-        now,
-        feed_stamp(paths),
-        first,
-        last,
-        domain=domain,
-        base_url=base_url or "",
-        style=date_style,
-        templates=templates,
-    )
-    total = site_size(loaded, first, last)
+    paths, choices = site_paths(catalogue, no_default, province)
+    loaded = only_chosen(load_catalogue(paths), province)
+    if pdf and not pdf_available():
+        pdf = False
+        typer.echo(
+            "calendar-gen: "
+            + _(
+                "note: WeasyPrint is not installed, so the site has no PDF files "
+                "(pip install 'calendar-gen[pdf]')"
+            ),
+            err=True,
+        )
+    settings = SiteSettings(domain, base_url or "", date_style, templates, pdf)
+    files = site_files(loaded, now, feed_stamp(paths), first, last, settings, sheet_entries(loaded, choices))
+    total = site_size(loaded, first, last, settings)
     try:
         with typer.progressbar(length=total, label="calendar-gen: " + _("building"), file=sys.stderr) as bar:
             count = publish(folder, files, progress=lambda: bar.update(1))

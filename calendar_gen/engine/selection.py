@@ -42,3 +42,47 @@ ROUND = (RoundClass.TRON, RoundClass.LE5)
 def round_only(occurrences: Iterable[Occurrence]) -> list[Occurrence]:
     """Only năm tròn and năm lẻ 5 (Nghị định 145/2013, Điều 3)."""
     return [occ for occ in occurrences if occ.round_class in ROUND]
+
+
+# Kết luận 88-KL/TW (18/02/2014) of the Bộ Chính trị governs "kỷ niệm 100 năm, trên 100 năm ngày
+# sinh" of the Party's and State's key leaders and exemplary predecessors. Practice since 2014
+# (README.md, "Leaders' birth anniversaries"): the Ban Tuyên giáo Trung ương issues guidance for the
+# 100th, 110th, 120th ... birth anniversary (Võ Văn Kiệt 100 in 2022, Chu Huy Mân 110 in 2023,
+# Trần Phú 120 in 2024); below 100 and in other years such a birthday is not listed, and a living
+# person's birthday never is. The rule covers births of kind leader and figure.
+BIRTH_KINDS = frozenset({"leader", "figure"})
+BIRTH_PREFIX = "ngày sinh"
+KL88_FIRST = 100
+
+
+def is_birth(entry: Anniversary) -> bool:
+    """Whether an entry is a leader's or figure's birth anniversary ("Ngày sinh đồng chí ...")."""
+    return entry.kind in BIRTH_KINDS and entry.name.casefold().startswith(BIRTH_PREFIX)
+
+
+def deceased_by(entry: Anniversary, day: Occurrence) -> bool:
+    """Whether the entry's ``died`` date is known and lies before the occurrence's year ends."""
+    died = entry.died
+    return died is not None and died.year is not None and died.year <= day.date.year
+
+
+def commemorated(occ: Occurrence) -> bool:
+    """Kết luận 88-KL/TW: a birth is listed when the person has died and N is 100, 110, 120 ...
+
+    Every other entry is always listed.
+    """
+    entry = occ.anniversary
+    if not is_birth(entry):
+        return True
+    count = occ.count
+    return (
+        deceased_by(entry, occ)
+        and count is not None
+        and count >= KL88_FIRST
+        and occ.round_class is RoundClass.TRON
+    )
+
+
+def kl88(occurrences: Iterable[Occurrence]) -> list[Occurrence]:
+    """Occurrences as guidance lists them: leaders' births only in the years Kết luận 88-KL/TW names."""
+    return [occ for occ in occurrences if commemorated(occ)]

@@ -13,14 +13,26 @@ from calendar_gen.catalogue.types import KIND_LABELS, Catalogue
 from calendar_gen.engine.occurrences import occurrences
 from calendar_gen.engine.selection import round_only, select
 from calendar_gen.render.formatting import DateStyle
-from calendar_gen.render.ics import FeedOptions, render_feed
+from calendar_gen.render.ics import FeedOptions, render_days_off, render_feed
 
 DEFAULT_DOMAIN = "calendar-gen.invalid"
 FIRST_YEAR, LAST_YEAR = 1, 9998  # the years a feed or site may cover
+# Calendar names and descriptions hold no comma, semicolon or backslash: ical.js and the tools
+# built on it show X-WR-CALNAME and X-WR-CALDESC with their escapes.
 DEFAULT_DESCRIPTION = (
-    "Các ngày kỷ niệm với số năm và phân loại năm tròn, năm lẻ 5 (Nghị định 145/2013/NĐ-CP); "
+    "Các ngày kỷ niệm với số năm và phân loại năm tròn và năm lẻ 5 (Nghị định 145/2013/NĐ-CP) – "
     "tạo bởi calendar-gen."
 )
+DAYS_OFF_NAME = "Ngày nghỉ lễ tết"
+DAYS_OFF_DESCRIPTION = (
+    "Các ngày nghỉ lễ tết theo Bộ luật Lao động 2019 (Điều 112) cùng các ngày nghỉ bù – nghỉ hoán đổi "
+    "và các ngày thứ Bảy đi làm bù do Chính phủ công bố – tạo bởi calendar-gen."
+)
+
+
+def month_page_url(base_url: str, suffix: str = ".html") -> str:
+    """The per-event URL template of a site's month pages: ``<base>/month/YYYY-MM.html``."""
+    return base_url.rstrip("/") + "/month/{year:04d}-{month:02d}" + suffix
 
 
 @dataclass(frozen=True)
@@ -61,18 +73,28 @@ def feed_name(catalogue: Catalogue, query: FeedQuery, tag_labels: Mapping[str, s
     """The default calendar name: the titles of the catalogues the feed draws on, then the filters.
 
     "Các ngày kỷ niệm toàn quốc", "Các ngày kỷ niệm tỉnh Kon Tum (đến 30/6/2025)",
-    "Các ngày kỷ niệm toàn quốc – chủ đề quoc-phong (năm tròn, năm lẻ 5)".
+    "Các ngày kỷ niệm toàn quốc – chủ đề Quốc phòng (năm tròn và năm lẻ 5)". Lists are joined
+    with " và " and "/", never a comma (the name must need no escaping).
     """
     files = [f for f in catalogue.files if f.title]
     if query.scopes:
         files = [f for f in files if select(f.entries, query.scopes)]
     name = " và ".join(f.title for f in files if f.title) or "Các ngày kỷ niệm"
     if query.kinds:
-        name += " – " + ", ".join(KIND_LABELS[k].lower() for k in query.kinds)
+        name += " – " + " / ".join(KIND_LABELS[k].lower() for k in query.kinds)
     if query.tags:
         labels = tag_labels or {}
-        name += " – chủ đề " + ", ".join(labels.get(t, t) for t in query.tags)
-    return name + (" (năm tròn, năm lẻ 5)" if query.round_only else "")
+        name += " – chủ đề " + " / ".join(labels.get(t, t) for t in query.tags)
+    return name + (" (năm tròn và năm lẻ 5)" if query.round_only else "")
+
+
+def feed_color(query: FeedQuery) -> str:
+    """One colour per kind of feed, so that several subscribed feeds tell apart."""
+    if query.round_only:
+        return "darkorange"
+    if query.scopes and all(s.startswith("province:") for s in query.scopes):
+        return "steelblue"
+    return "firebrick"
 
 
 def build_feed(
@@ -85,11 +107,18 @@ def build_feed(
     description: str | None = None,
     style: DateStyle = DateStyle.ND30,
     tag_labels: Mapping[str, str] | None = None,
+    *,
+    source_url: str | None = None,
+    event_url: str | None = None,
 ) -> bytes:
-    """The iCalendar bytes of a query over a catalogue."""
+    """The iCalendar bytes of a query over a catalogue.
+
+    ``source_url`` is where the feed is published (SOURCE); ``event_url`` a per-event page template
+    (:func:`month_page_url`). Year-only entries are events on 1 January ("cả năm").
+    """
     entries = select(catalogue.entries, query.scopes, query.tags, query.kinds)
     first, last = query.years(today)
-    found = occurrences(entries, dt.date(first, 1, 1), dt.date(last, 12, 31))
+    found = occurrences(entries, dt.date(first, 1, 1), dt.date(last, 12, 31), yearly=True)
     if query.round_only:
         found = round_only(found)
     options = FeedOptions(
@@ -99,5 +128,35 @@ def build_feed(
         domain=domain,
         alarm_days=query.alarm,
         style=style,
+        source_url=source_url,
+        event_url=event_url,
+        color=feed_color(query),
     )
     return render_feed(found, options)
+
+
+def build_days_off_feed(
+    first: int,
+    last: int,
+    stamp: dt.datetime,
+    domain: str = DEFAULT_DOMAIN,
+    *,
+    alarm: int | None = None,
+    source_url: str | None = None,
+    event_url: str | None = None,
+) -> bytes:
+    """The public days off of ``first``..``last`` (python-holidays and data/days-off.yaml)."""
+    from calendar_gen.catalogue.daysoff import official_days_off  # python-holidays: only when asked
+
+    days = [day for year in range(first, last + 1) for day in official_days_off(year)]
+    options = FeedOptions(
+        name=DAYS_OFF_NAME,
+        description=DAYS_OFF_DESCRIPTION,
+        stamp=stamp,
+        domain=domain,
+        alarm_days=alarm,
+        source_url=source_url,
+        event_url=event_url,
+        color="crimson",
+    )
+    return render_days_off(days, options)

@@ -11,6 +11,7 @@ Date styles (README.md, "Date styles"):
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from enum import StrEnum
 
 from calendar_gen.model import Calendar, FoundingDate, LunarDay, Occurrence, Precision
@@ -142,6 +143,17 @@ def mention(occ: Occurrence, style: DateStyle = DateStyle.ND30) -> str:
     inside = period(occ, style)
     suffix = f" ({inside})" if inside else ""
     return f"{prefix}{occ.anniversary.name}{suffix}"
+
+
+def counted(occ: Occurrence) -> Occurrence:
+    """The occurrence with its count shown, as documents write a day listed for its class.
+
+    "Ngày Quốc tế Phụ nữ (8/3)" becomes "115 năm Ngày Quốc tế Phụ nữ (08/3/1910 – 08/3/2025)" in
+    2025's list of năm lẻ 5; an entry without a founding year is returned unchanged.
+    """
+    if occ.count is None or occ.count_shown:
+        return occ
+    return replace(occ, anniversary=replace(occ.anniversary, count_shown=True))
 
 
 def long_date(date: dt.date) -> str:

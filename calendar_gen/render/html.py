@@ -18,6 +18,8 @@ from calendar_gen.engine.monthgrid import WEEKDAYS, month_grid
 from calendar_gen.engine.selection import ROUND
 from calendar_gen.model import Occurrence, Precision
 from calendar_gen.render.formatting import DateStyle, long_date, solar
+from calendar_gen.render.order import editorial
+from calendar_gen.render.profile import Profile
 from calendar_gen.render.records import lunar_cell
 from calendar_gen.render.text import ROUND_VALUES, environment, month_text, view, year_sections
 
@@ -66,11 +68,17 @@ class SheetInfo:
     header: Header = Header()
     style: DateStyle = DateStyle.ND30
     sources: str = "short"  # full | short (first reference) | none
+    profile: Profile | None = None  # a complete document (README.md, "Document profile")
+    docx_template: Path | None = None  # the officer's restyled copy of templates/sheet.docx
+
+    def document(self, period: str, year: int, month: int | None = None) -> dict[str, Any] | None:
+        """The profile's parts for the templates, or None for a plain sheet."""
+        return None if self.profile is None else self.profile.context(period, year, month)
 
 
-def row(occ: Occurrence, style: DateStyle) -> dict[str, Any]:
+def row(occ: Occurrence, style: DateStyle, classed: bool = False) -> dict[str, Any]:
     """One table row: the record plus the solar and lunar dates as printed."""
-    item = view(occ, style)
+    item = view(occ, style, classed=classed)
     item["date_cell"] = item["date_text"]
     item["lunar_cell"] = lunar_cell(occ)
     item["highlight"] = item["round_class"] in ROUND_VALUES
@@ -95,9 +103,10 @@ def number_sources(rows: list[dict[str, Any]], mode: str = "full") -> list[str]:
     return list(notes)
 
 
-def _common(info: SheetInfo, title: str) -> dict[str, Any]:
+def _common(info: SheetInfo, title: str, document: dict[str, Any] | None) -> dict[str, Any]:
     return {
         "title": title,
+        "document": document,
         "header": info.header.context(),
         "catalogues": list(info.catalogues),
         "generated_text": solar(info.generated, DateStyle.ND30),
@@ -115,7 +124,7 @@ def month_html(
 ) -> str:
     """The monthly sheet."""
     style = info.style
-    dated = [o for o in occurrences if o.precision is not Precision.YEAR]
+    dated = editorial(o for o in occurrences if o.precision is not Precision.YEAR)
     in_grid = [o for o in dated if not o.whole_month]
     weeks = [
         [
@@ -134,7 +143,11 @@ def month_html(
     rows = [row(o, style) for o in dated]
     template = environment(templates).get_template("month.html.j2")
     return template.render(
-        **_common(info, f"Các ngày kỷ niệm tháng {month} năm {year}"),
+        **_common(
+            info,
+            f"Các ngày kỷ niệm tháng {month} năm {year}",
+            info.document(f"tháng {month}/{year}", year, month),
+        ),
         weekdays=WEEKDAYS,
         weeks=weeks,
         rows=rows,
@@ -151,11 +164,11 @@ def year_html(
     round_only: bool = False,
 ) -> str:
     """The yearly list: năm tròn and năm lẻ 5 first, then every month."""
-    rows = [row(o, info.style) for o in occurrences]
+    rows = [row(o, info.style, classed=True) for o in editorial(occurrences)]
     template = environment(templates).get_template("year.html.j2")
     title = f"Các ngày kỷ niệm năm {year}" + (" (năm tròn, năm lẻ 5)" if round_only else "")
     return template.render(
-        **_common(info, title),
+        **_common(info, title, info.document(f"năm {year}", year)),
         sources=number_sources(rows, info.sources),
         year=year,
         round_only=round_only,

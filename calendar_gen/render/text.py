@@ -20,7 +20,8 @@ from jinja2.sandbox import SandboxedEnvironment, safe_range
 from calendar_gen.engine.selection import ROUND
 from calendar_gen.model import Occurrence, Precision
 from calendar_gen.paths import resource_dir
-from calendar_gen.render.formatting import DateStyle, date_label, month_year, period, solar
+from calendar_gen.render.formatting import DateStyle, counted, date_label, month_year, period, solar
+from calendar_gen.render.order import editorial, join_day
 from calendar_gen.render.records import record
 
 ROUND_VALUES = frozenset(r.value for r in ROUND)
@@ -67,7 +68,7 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
     """
     folders = [str(user_templates)] if user_templates else []
     folders.append(str(resource_dir("templates")))
-    return Sandbox(
+    env = Sandbox(
         loader=jinja2.FileSystemLoader(folders, encoding="utf-8"),
         # Names like "month.html.j2": the extension to match is "html.j2", not "j2".
         autoescape=jinja2.select_autoescape(["html", "htm", "xml", "html.j2", "xml.j2"], default=False),
@@ -76,10 +77,21 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["join_day"] = join_day
+    return env
 
 
-def view(occ: Occurrence, style: DateStyle, today: dt.date | None = None) -> dict[str, Any]:
-    """The record a template sees for one occurrence."""
+def view(
+    occ: Occurrence, style: DateStyle, today: dt.date | None = None, classed: bool = False
+) -> dict[str, Any]:
+    """The record a template sees for one occurrence.
+
+    ``classed``: the occurrence is listed for its round class (yearly lists, ``--round``,
+    ``upcoming``), so a năm tròn or năm lẻ 5 shows the count it was classified by even where the
+    catalogue hides it: "115 năm Ngày Quốc tế Phụ nữ (08/3/1910 – 08/3/2025)".
+    """
+    if classed and occ.round_class in ROUND:
+        occ = counted(occ)
     result = record(occ, style, today)
     result["period"] = period(occ, style)
     result["date_text"] = date_label(occ, style)
@@ -93,9 +105,14 @@ def _day_key(occ: Occurrence) -> tuple[dt.date, str]:
     return occ.date, occ.anniversary.id if occ.whole_month else ""
 
 
-def by_day(occurrences: Sequence[Occurrence], style: DateStyle) -> list[list[dict[str, Any]]]:
-    """Mentions grouped by day: joined with "và" within a day, "; " between days."""
-    return [[view(o, style) for o in group] for _, group in itertools.groupby(occurrences, key=_day_key)]
+def by_day(
+    occurrences: Sequence[Occurrence], style: DateStyle, classed: bool = False
+) -> list[list[dict[str, Any]]]:
+    """Mentions grouped by day in editorial order (templates join them with ``join_day``)."""
+    return [
+        [view(o, style, classed=classed) for o in group]
+        for _, group in itertools.groupby(editorial(occurrences), key=_day_key)
+    ]
 
 
 def month_text(
@@ -104,14 +121,16 @@ def month_text(
     month: int,
     style: DateStyle = DateStyle.ND30,
     templates: Path | None = None,
+    classed: bool = False,
 ) -> str:
-    """The monthly guidance paragraph."""
+    """The monthly guidance paragraph (``classed``: a ``--round`` list, counts shown)."""
     template = environment(templates).get_template("month.txt.j2")
+    dated = [o for o in occurrences if o.precision is not Precision.YEAR]
     return template.render(
         year=year,
         month=month,
         month_text=month_year(month, year, style),
-        days=by_day([o for o in occurrences if o.precision is not Precision.YEAR], style),
+        days=by_day(dated, style, classed),
     )
 
 
@@ -123,7 +142,7 @@ def year_text(
     round_only: bool = False,
 ) -> str:
     """The yearly jubilee list: năm tròn and năm lẻ 5 first, then every month."""
-    views = [view(o, style) for o in occurrences]
+    views = [view(o, style, classed=True) for o in editorial(occurrences)]
     template = environment(templates).get_template("year.txt.j2")
     return template.render(year=year, round_only=round_only, **year_sections(views))
 
@@ -157,5 +176,5 @@ def upcoming_text(
     return template.render(
         today_text=solar(today, style),
         days=days,
-        items=[view(o, style, today) for o in occurrences],
+        items=[view(o, style, today, classed=True) for o in editorial(occurrences)],
     )

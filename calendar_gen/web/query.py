@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from calendar_gen.catalogue.types import SCOPE, SLUG, Catalogue
 from calendar_gen.render.feed import FeedQuery
+from calendar_gen.web.scopes import known_scopes
 
 MAX_QUERY = 2048  # characters in the whole query string
 MAX_VALUE = 256  # characters in one parameter
@@ -19,6 +20,16 @@ MAX_FEED_YEARS = 10  # years in one served feed: about 1 MB per 1,000 entries (i
 MAX_API_DAYS = 366  # days in one /api/occurrences answer
 FEED_PARAMS = ("scope", "tag", "kind", "round", "alarm", "from", "to")
 API_PARAMS = ("from", "to", "scope", "tag", "kind", "round")
+PAGE_PARAMS = ("scope",)  # month and year sheets, their PDF, DOCX and paragraph
+# Parameters that sharing adds to a link (Facebook, Google Ads, Zalo, Mailchimp, Instagram,
+# Google Analytics, HubSpot, Microsoft, TikTok, Yandex ...): dropped before a query is read, so a
+# shared link gives the same bytes as the clean one. Matched case-insensitively on the whole name.
+TRACKING = re.compile(
+    r"(?:utm_[a-z0-9_]+|fbclid|fb_action_ids|fb_action_types|fb_ref|fb_source|gclid|gclsrc|dclid|gbraid"
+    r"|wbraid|gad_source|msclkid|twclid|ttclid|yclid|li_fat_id|igshid|igsh|mc_cid|mc_eid|_ga|_gl"
+    r"|_hsenc|_hsmi|mkt_tok|zarsrc|zalo_[a-z0-9_]+|gidzl|si)\Z",
+    re.IGNORECASE,
+)
 TRUE = {"1", "true", "yes", "on"}
 FALSE = {"", "0", "false", "no", "off"}
 
@@ -31,10 +42,11 @@ def normalise(items: Iterable[tuple[str, str]], order: Sequence[str]) -> Items:
 
     Every parser below strips values and reads an empty value as absent, so ``?&&&``,
     ``?round=1%20`` and ``?to=&round=1`` are the same query as ``?round=1`` and share one cache
-    entry. Known parameters keep the order of ``order``; unknown ones follow (they are refused).
+    entry. Tracking parameters (``TRACKING``) are dropped. Known parameters keep the order of
+    ``order``; unknown ones follow (they are refused).
     """
     rank = {key: index for index, key in enumerate(order)}
-    kept = [(key, value.strip()) for key, value in items if value.strip()]
+    kept = [(key, value.strip()) for key, value in items if value.strip() and not TRACKING.match(key)]
     return tuple(sorted(kept, key=lambda item: (rank.get(item[0], len(rank)), item[0], item[1])))
 
 
@@ -77,7 +89,7 @@ def _list(values: dict[str, str], key: str) -> tuple[str, ...]:
 
 def _scopes(values: dict[str, str], catalogue: Catalogue) -> tuple[str, ...]:
     scopes = _list(values, "scope")
-    known = {e.scope for e in catalogue.entries} | {e.scope.split(":")[0] for e in catalogue.entries}
+    known = known_scopes(catalogue)
     for scope in scopes:
         if not (SCOPE.fullmatch(scope) or scope in ("province", "sector")) or scope not in known:
             raise QueryError(
@@ -185,3 +197,8 @@ def api_query(
         _flag(values, "round"),
     )
     return start, end, query
+
+
+def page_scopes(items: Iterable[tuple[str, str]], catalogue: Catalogue) -> tuple[str, ...]:
+    """``/month/YYYY-MM?scope=`` and ``/year/YYYY?scope=``: the scopes of a sheet."""
+    return _scopes(single_values(items, PAGE_PARAMS, 0), catalogue)

@@ -6,11 +6,10 @@ body from a catalogue snapshot and today's date; caching and validators live in 
 
 from __future__ import annotations
 
-import calendar as gregorian
 import datetime as dt
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,27 +21,31 @@ from starlette.responses import JSONResponse, Response
 
 from calendar_gen.engine.occurrences import occurrences
 from calendar_gen.engine.selection import round_only, select
-from calendar_gen.render.feed import build_feed
+from calendar_gen.render.feed import FeedQuery, build_feed, month_page_url
 from calendar_gen.render.formatting import DateStyle
-from calendar_gen.render.html import SheetInfo, month_html, year_html
 from calendar_gen.render.tabular import to_json
-from calendar_gen.web.pages import index_page, qr_svg
+from calendar_gen.web.documents import MEDIA, Sheet, file_name, month_document, year_document
+from calendar_gen.web.pages import Look, document_scopes, index_page, qr_svg
 from calendar_gen.web.query import (
     API_PARAMS,
     FEED_PARAMS,
     MAX_QUERY,
+    PAGE_PARAMS,
     Items,
     QueryError,
     api_query,
     feed_query,
     normalise,
+    page_scopes,
     query_string,
 )
 from calendar_gen.web.responses import CALENDAR, HTML, SECURITY, ResponseCache, cached, error, respond
+from calendar_gen.web.scopes import catalogue_names
 from calendar_gen.web.store import CatalogueStore, Snapshot
 
 LOG = logging.getLogger("calendar_gen.server")
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
+CORS = {"Access-Control-Allow-Origin": "*"}  # feeds and JSON: web calendars fetch them from their own origin
 
 Built = tuple[bytes, str, dt.date | None]  # body, media type, the day the content last changed by date
 Builder = Callable[[Snapshot, dt.date], Built]
@@ -75,7 +78,12 @@ BUILDS = anyio.CapacityLimiter(4)
 
 
 async def respond_built(
-    request: Request, build: Builder, max_age: int, items: Items = (), prints_address: bool = False
+    request: Request,
+    build: Builder,
+    max_age: int,
+    items: Items = (),
+    prints_address: bool = False,
+    headers: Mapping[str, str] | None = None,
 ) -> Response:
     """Serve from the cache, or build (off the event loop), cache and serve.
 
@@ -102,7 +110,9 @@ async def respond_built(
         changed = dt.datetime.combine(since, dt.time(), VIETNAM) if since else snapshot.stamp
         item = cached(body, media_type, max(snapshot.stamp, changed), max_age)
         state.cache.put(key, item)
-    return respond(request, item)
+    response = respond(request, item)
+    response.headers.update(headers or {})
+    return response
 
 
 def base_url(request: Request) -> str:
@@ -111,36 +121,51 @@ def base_url(request: Request) -> str:
     return public_url.rstrip("/") + "/" if public_url else str(request.base_url)
 
 
-def sheet_info(snapshot: Snapshot, now: dt.date, style: DateStyle) -> SheetInfo:
-    """Footer facts of a served sheet: the catalogue titles and today's date."""
-    names = tuple(f.title or Path(f.path).name for f in snapshot.catalogue.files)
-    return SheetInfo(names, now, style=style)
+def feed_bytes(snapshot: Snapshot, query: FeedQuery, items: Items, now: dt.date, state: AppState) -> bytes:
+    """A served feed: the same builder, and so the same bytes, as ``build``'s feed files.
+
+    With ``--public-url`` the feed names its own address (SOURCE) and each event its month page,
+    for the same scope (a province's page lists the national days too); never from the Host
+    header, which would let one client's Host reach every subscriber.
+    """
+    source_url = event_url = None
+    if state.public_url:
+        base = state.public_url.rstrip("/") + "/"
+        source_url = base + "feed.ics" + (f"?{query_string(items)}" if items else "")
+        scopes = document_scopes(query.scopes)
+        event_url = month_page_url(base, f"?scope={','.join(scopes)}" if scopes else "")
+    return build_feed(
+        snapshot.catalogue,
+        query,
+        now,
+        snapshot.stamp,
+        state.domain,
+        style=state.style,
+        tag_labels=state.tag_labels,
+        source_url=source_url,
+        event_url=event_url,
+    )
 
 
 async def feed(request: Request) -> Response:
-    """``/feed.ics``: the iCalendar feed for the query's filters."""
+    """``/feed.ics``: the iCalendar feed for the query's filters; web calendars may fetch it (CORS)."""
     state = state_of(request)
     items = normalise(request.query_params.multi_items(), FEED_PARAMS)
 
     def build(snapshot: Snapshot, now: dt.date) -> Built:
         query = feed_query(items, 0, snapshot.catalogue, now)
-        body = build_feed(
-            snapshot.catalogue,
-            query,
-            now,
-            snapshot.stamp,
-            state.domain,
-            style=state.style,
-            tag_labels=state.tag_labels,
-        )
         moves = query.first is None or query.last is None  # the default range follows the year
-        return body, CALENDAR, dt.date(now.year, 1, 1) if moves else None
+        return (
+            feed_bytes(snapshot, query, items, now, state),
+            CALENDAR,
+            dt.date(now.year, 1, 1) if moves else None,
+        )
 
-    return await respond_built(request, build, 3600, items)
+    return await respond_built(request, build, 3600, items, headers=CORS)
 
 
 async def api(request: Request) -> Response:
-    """``/api/occurrences``: the JSON list of a date range."""
+    """``/api/occurrences``: the JSON list of a date range (CORS: any site may read it)."""
     state = state_of(request)
     items = normalise(request.query_params.multi_items(), API_PARAMS)
 
@@ -152,54 +177,65 @@ async def api(request: Request) -> Response:
             found = round_only(found)
         return to_json(found, state.style).encode("utf-8"), "application/json", None
 
-    return await respond_built(request, build, 300, items)
+    return await respond_built(request, build, 300, items, headers=CORS)
 
 
-async def month(request: Request) -> Response:
-    """``/month/YYYY-MM`` and ``/month/YYYY-MM.pdf``: the printable sheet of a month."""
-    from calendar_gen.render.pdf import MissingExtra, html_to_pdf
+def sheet_of(snapshot: Snapshot, items: Items, now: dt.date, state: AppState) -> Sheet:
+    """The entries of the scopes asked for (all without ``scope``) and the names of their files."""
+    scopes = page_scopes(items, snapshot.catalogue)
+    entries = select(snapshot.catalogue.entries, scopes)
+    names = catalogue_names(snapshot.catalogue, scopes)
+    return Sheet(entries, names, now, state.style, state.templates)
 
-    state = state_of(request)
-    text = request.path_params["month"]
-    match = re.fullmatch(r"([0-9]{4})-([0-9]{2})(\.pdf)?", text)
-    if match is None or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1:
-        return error(404, f"Không có trang tháng '{text}'; dùng /month/YYYY-MM hoặc /month/YYYY-MM.pdf.")
-    year, number, pdf = int(match.group(1)), int(match.group(2)), match.group(3) is not None
-    if request.url.query:
-        return error(400, "tham số 'query': trang này không nhận tham số")
 
-    def build(snapshot: Snapshot, now: dt.date) -> Built:
-        last = gregorian.monthrange(year, number)[1]
-        found = occurrences(snapshot.catalogue.entries, dt.date(year, number, 1), dt.date(year, number, last))
-        page = month_html(found, year, number, sheet_info(snapshot, now, state.style), state.templates)
-        if not pdf:
-            return page.encode("utf-8"), HTML, now  # the footer carries today's date
-        return html_to_pdf(page), "application/pdf", now
+async def document(request: Request, build: Builder, items: Items, name: str, fmt: str) -> Response:
+    """A sheet in one format; PDF needs WeasyPrint (501 without), downloads get their file name."""
+    from calendar_gen.render.pdf import MissingExtra
 
+    disposition = {"pdf": "inline", "docx": "attachment"}.get(fmt)
+    headers = {"Content-Disposition": f'{disposition}; filename="{name}"'} if disposition else {}
     try:
-        return await respond_built(request, build, 300)
+        return await respond_built(request, build, 300, items, headers=headers)
     except MissingExtra:
         return error(501, "PDF không có trên máy chủ này (thiếu WeasyPrint); hãy in trang HTML.")
 
 
-async def year(request: Request) -> Response:
-    """``/year/YYYY``: the printable yearly list."""
+async def month(request: Request) -> Response:
+    """``/month/YYYY-MM[.pdf|.docx|.txt]?scope=``: a month's sheet, Word file or paragraph."""
     state = state_of(request)
-    text = request.path_params["year"]
-    if not re.fullmatch(r"[0-9]{4}", text) or not 1 <= int(text) <= 9999:
-        return error(404, f"Không có trang năm '{text}'; dùng /year/YYYY.")
-    number = int(text)
-    if request.url.query:
-        return error(400, "tham số 'query': trang này không nhận tham số")
+    text = request.path_params["month"]
+    match = re.fullmatch(r"([0-9]{4})-([0-9]{2})(?:\.(pdf|docx|txt))?", text)
+    if match is None or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1:
+        return error(
+            404, f"Không có trang tháng '{text}'; dùng /month/YYYY-MM hoặc /month/YYYY-MM.pdf, .docx, .txt."
+        )
+    year, number, fmt = int(match.group(1)), int(match.group(2)), match.group(3) or "html"
+    items = normalise(request.query_params.multi_items(), PAGE_PARAMS)
+    home = "../" + (f"?{query_string(items)}" if items else "")
 
     def build(snapshot: Snapshot, now: dt.date) -> Built:
-        found = occurrences(
-            snapshot.catalogue.entries, dt.date(number, 1, 1), dt.date(number, 12, 31), yearly=True
-        )
-        page = year_html(found, number, sheet_info(snapshot, now, state.style), state.templates)
-        return page.encode("utf-8"), HTML, now
+        sheet = sheet_of(snapshot, items, now, state)
+        return month_document(sheet, year, number, fmt, home), MEDIA[fmt], now  # the footer has today
 
-    return await respond_built(request, build, 300)
+    return await document(request, build, items, file_name(year, number, fmt), fmt)
+
+
+async def year(request: Request) -> Response:
+    """``/year/YYYY[.pdf|.docx]?scope=``: a year's list; the page links back to the subscribe page."""
+    state = state_of(request)
+    text = request.path_params["year"]
+    match = re.fullmatch(r"([0-9]{4})(?:\.(pdf|docx))?", text)
+    if match is None or not 1 <= int(match.group(1)) <= 9999:
+        return error(404, f"Không có trang năm '{text}'; dùng /year/YYYY hoặc /year/YYYY.pdf, .docx.")
+    number, fmt = int(match.group(1)), match.group(2) or "html"
+    items = normalise(request.query_params.multi_items(), PAGE_PARAMS)
+    home = "../" + (f"?{query_string(items)}" if items else "")
+
+    def build(snapshot: Snapshot, now: dt.date) -> Built:
+        sheet = sheet_of(snapshot, items, now, state)
+        return year_document(sheet, number, fmt, home), MEDIA[fmt], now
+
+    return await document(request, build, items, file_name(number, None, fmt), fmt)
 
 
 async def qr(request: Request) -> Response:
@@ -227,9 +263,7 @@ async def index(request: Request) -> Response:
             query_string(items),
             base_url(request),
             now,
-            state.style,
-            state.templates,
-            state.tag_labels,
+            Look(state.style, state.templates, state.tag_labels),
         )
         return page.encode("utf-8"), HTML, now.replace(day=1)  # the preview is this month's
 

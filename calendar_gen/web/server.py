@@ -17,6 +17,7 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.routing import Route
 
+from calendar_gen.catalogue.provinces import Choice
 from calendar_gen.paths import tag_labels
 from calendar_gen.render.feed import DEFAULT_DOMAIN
 from calendar_gen.render.formatting import DateStyle
@@ -47,10 +48,14 @@ def create_app(
     style: DateStyle = DateStyle.ND30,
     today: Callable[[], dt.date] | None = None,
     reload_interval: float = 1.0,
+    choices: Sequence[Choice] = (),
 ) -> Starlette:
-    """The ASGI app over the given catalogue files (the first load has been validated by the CLI)."""
+    """The ASGI app over the given catalogue files (the first load has been validated by the CLI).
+
+    ``choices`` (``-p``) keep only the chosen units and former provinces of the overlays.
+    """
     clock = today or (lambda: dt.datetime.now(routes.VIETNAM).date())
-    store = CatalogueStore(paths, reload_interval)
+    store = CatalogueStore(paths, reload_interval, choices)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:

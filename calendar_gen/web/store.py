@@ -9,6 +9,7 @@ from the last good one. Files that are not regular files are skipped with a logg
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import logging
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from calendar_gen.catalogue.load import load
+from calendar_gen.catalogue.provinces import Choice, keep
 from calendar_gen.catalogue.stamps import source_stamp
 from calendar_gen.catalogue.types import Catalogue
 from calendar_gen.problems import CatalogueError
@@ -42,8 +44,9 @@ class Snapshot:
 class CatalogueStore:
     """The catalogue in service, reloaded when its files change; the last good one stays on errors."""
 
-    def __init__(self, paths: Sequence[Path], interval: float = 1.0) -> None:
+    def __init__(self, paths: Sequence[Path], interval: float = 1.0, choices: Sequence[Choice] = ()) -> None:
         self.paths = list(paths)
+        self.choices = list(choices)  # -p: only these units and former provinces of the overlays
         self.interval = interval
         self.signature = self._signature()
         self.snapshot = self._load(self.signature)  # the first load must succeed: the CLI validated it
@@ -64,6 +67,9 @@ class CatalogueStore:
 
     def _load(self, signature: Signature) -> Snapshot:
         catalogue = load(self.paths)
+        if self.choices:
+            entries = tuple(e for e in catalogue.entries if keep(e, self.choices))
+            catalogue = dataclasses.replace(catalogue, entries=entries)
         version = hashlib.sha256(repr(signature).encode()).hexdigest()[:16]
         return Snapshot(catalogue, version, source_stamp(self.paths, os.environ))
 
