@@ -1,5 +1,6 @@
-"""Screenshots of a complete document (--profile) for the README: the PDF and the DOCX as LibreOffice
-renders it, first page each (poppler-utils' pdftoppm, LibreOffice's soffice).
+"""Screenshots of a complete document (--profile) for the README, first page each.
+
+The PDF as WeasyPrint writes it and the DOCX as LibreOffice renders it (pdftoppm, soffice).
 
 python docs/make_document_screenshots.py
 """
