@@ -13,7 +13,6 @@ import os
 import re
 import shutil
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -137,17 +136,13 @@ def test_ical_js_reads_what_we_wrote(feeds: dict[str, Path]) -> None:
     assert by_date["2024-04-30"]["url"] == "https://lich.example.gov.vn/month/2024-04.html"
 
 
-def test_ical_js_parses_a_ten_year_feed_in_under_two_seconds(tmp_path: Path) -> None:
+def test_ical_js_reads_every_event_of_a_ten_year_feed(tmp_path: Path) -> None:
+    """The whole feed is read; its speed is a benchmark (benchmarks/icaljs_parse.py), not a test."""
     path = feed(tmp_path, "ten", "--from", "2020", "--to", "2029")
-    started = time.perf_counter()
     read = ical_js(path)
-    total = time.perf_counter() - started
     events = read["events"]
     assert isinstance(events, list) and len(events) > 2500
-    parse_ms = read["parse_ms"]
-    assert isinstance(parse_ms, float)
-    print(f"ical.js: {len(events)} events, parse {parse_ms:.0f} ms, with node start {total:.2f} s")
-    assert parse_ms < 2000
+    assert len(events) == path.read_text(encoding="utf-8").count("BEGIN:VEVENT")
 
 
 def test_no_category_or_name_label_holds_a_comma() -> None:
