@@ -12,6 +12,7 @@ from calendar_gen.cli.common import parse_month, resolve_today, selected_entries
 from calendar_gen.cli.options import (
     AllOpt,
     CatalogueOpt,
+    DaysOffOpt,
     DocxTemplateOpt,
     FormatOpt,
     IssuedOpt,
@@ -44,6 +45,7 @@ from calendar_gen.cli.output import (
     render_list,
     run_template,
     sheet_info,
+    with_days_off,
 )
 from calendar_gen.i18n import N_, _
 from calendar_gen.render.formatting import DateStyle
@@ -76,6 +78,7 @@ def month(
     sources: SourcesOpt = "short",
     profile: ProfileOpt = None,
     docx_template: DocxTemplateOpt = None,
+    days_off: DaysOffOpt = False,
     today: TodayOpt = None,
 ) -> None:
     """The anniversaries of a month: the guidance paragraph, a list, or a printable sheet."""
@@ -102,12 +105,15 @@ def month(
         text=lambda: _render("text", "month_text", found, year, number, date_style, templates, round_),
         html=lambda info: _render("html", "month_html", found, year, number, info, templates),
         docx=lambda info: _render("docx", "month_docx", found, year, number, info, templates),
-        info=lambda: document_info(
-            sheet_info(loaded, now, issuer, place, issued, party, date_style, doc_number, sources),
-            profile,
-            docx_template,
-            year,
-            number,
+        info=lambda: with_days_off(
+            document_info(
+                sheet_info(loaded, now, issuer, place, issued, party, date_style, doc_number, sources),
+                profile,
+                docx_template,
+                year,
+                number,
+            ),
+            year if days_off else None,
         ),
     )
 
@@ -137,6 +143,7 @@ def year(
     sources: SourcesOpt = "short",
     profile: ProfileOpt = None,
     docx_template: DocxTemplateOpt = None,
+    days_off: DaysOffOpt = False,
     today: TodayOpt = None,
 ) -> None:
     """The yearly jubilee list, month by month, năm tròn and năm lẻ 5 first."""
@@ -159,12 +166,15 @@ def year(
         text=lambda: _render("text", "year_text", found, year_arg, date_style, templates, round_),
         html=lambda info: _render("html", "year_html", found, year_arg, info, templates, round_),
         docx=lambda info: _render("docx", "year_docx", found, year_arg, info, round_),
-        info=lambda: document_info(
-            sheet_info(loaded, now, issuer, place, issued, party, date_style, doc_number, sources),
-            profile,
-            docx_template,
-            year_arg,
-            None,
+        info=lambda: with_days_off(
+            document_info(
+                sheet_info(loaded, now, issuer, place, issued, party, date_style, doc_number, sources),
+                profile,
+                docx_template,
+                year_arg,
+                None,
+            ),
+            year_arg if days_off else None,
         ),
     )
 

@@ -240,6 +240,13 @@ DomainOpt = Annotated[
 ]
 
 
+DaysOffOpt = Annotated[
+    bool,
+    typer.Option(
+        "--days-off",
+        help=N_("Sheets: mark the public days off (Tết, Giỗ Tổ, 30/4–1/5, Quốc khánh, swaps) in red."),
+    ),
+]
 AllOpt = Annotated[
     bool,
     typer.Option(

@@ -145,6 +145,22 @@ def sheet_info(
     return SheetInfo(names, now, Header(issuer, place, issued_date, party, number), style, sources)
 
 
+def with_days_off(info: SheetInfo, year: int | None) -> SheetInfo:
+    """The sheet's facts with the year's public days off (``--days-off``), or unchanged."""
+    if year is None:
+        return info
+    import dataclasses
+
+    from calendar_gen.catalogue.daysoff import official_days_off
+    from calendar_gen.problems import CatalogueError
+
+    try:
+        days = official_days_off(year)
+    except CatalogueError as exc:
+        fail("; ".join(str(p) for p in exc.problems))
+    return dataclasses.replace(info, days_off=tuple(days))
+
+
 def render_sheet(fmt: SheetFormat, html: Callable[[], str], docx: Callable[[], bytes]) -> bytes:
     """HTML, PDF (from the HTML) or DOCX bytes; a missing optional extra is a message, not a crash."""
     import jinja2

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from calendar_gen import __version__
+from calendar_gen.engine.daysoff import DayOff
 from calendar_gen.engine.monthgrid import WEEKDAYS, month_grid
 from calendar_gen.engine.selection import ROUND
 from calendar_gen.model import Occurrence, Precision
@@ -70,6 +71,7 @@ class SheetInfo:
     sources: str = "short"  # full | short (first reference) | none
     profile: Profile | None = None  # a complete document (README.md, "Document profile")
     docx_template: Path | None = None  # the officer's restyled copy of templates/sheet.docx
+    days_off: tuple[DayOff, ...] = ()  # public days off to mark in red (--days-off), any years
 
     def document(self, period: str, year: int, month: int | None = None) -> dict[str, Any] | None:
         """The profile's parts for the templates, or None for a plain sheet."""
@@ -115,6 +117,28 @@ def _common(info: SheetInfo, title: str, document: dict[str, Any] | None) -> dic
     }
 
 
+def days_off_by_date(days: Sequence[DayOff]) -> dict[dt.date, list[dict[str, str]]]:
+    """The days off of a sheet by date: name and kind ("working" is a Saturday worked, not red)."""
+    result: dict[dt.date, list[dict[str, str]]] = {}
+    for day in days:
+        result.setdefault(day.date, []).append({"name": day.name, "kind": day.kind})
+    return result
+
+
+def days_off_rows(days: Sequence[DayOff], year: int) -> list[dict[str, str]]:
+    """The year's days off as rows for the yearly list: date, weekday name, kind."""
+    return [
+        {
+            "date": solar(d.date, DateStyle.ND30),
+            "weekday": WEEKDAYS[d.date.weekday()],
+            "name": d.name,
+            "kind": d.kind,
+        }
+        for d in sorted(days, key=lambda d: d.date)
+        if d.date.year == year
+    ]
+
+
 def month_html(
     occurrences: Sequence[Occurrence],
     year: int,
@@ -126,6 +150,7 @@ def month_html(
     style = info.style
     dated = editorial(o for o in occurrences if o.precision is not Precision.YEAR)
     in_grid = [o for o in dated if not o.whole_month]
+    off = days_off_by_date(info.days_off)
     weeks = [
         [
             {
@@ -135,6 +160,7 @@ def month_html(
                 "sunday": cell.date.weekday() == 6,
                 "marks": [view(o, style)["text"] for o in cell.occurrences],
                 "round": any(o.round_class in ROUND for o in cell.occurrences),
+                "off": off.get(cell.date, []) if cell.in_month else [],
             }
             for cell in week
         ]
@@ -172,5 +198,6 @@ def year_html(
         sources=number_sources(rows, info.sources),
         year=year,
         round_only=round_only,
+        days_off=days_off_rows(info.days_off, year),
         **year_sections(rows),
     )
