@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from calendar_gen.catalogue.types import KIND_LABELS, Catalogue
 from calendar_gen.engine.occurrences import occurrences
-from calendar_gen.engine.selection import round_only, select
+from calendar_gen.engine.selection import kl88, round_only, select
 from calendar_gen.render.formatting import DateStyle
 from calendar_gen.render.ics import FeedOptions, render_days_off, render_feed
 
@@ -118,7 +118,8 @@ def build_feed(
     """
     entries = select(catalogue.entries, query.scopes, query.tags, query.kinds)
     first, last = query.years(today)
-    found = occurrences(entries, dt.date(first, 1, 1), dt.date(last, 12, 31), yearly=True)
+    # Feeds list what guidance lists: leaders' births only in the years Kết luận 88-KL/TW names.
+    found = kl88(occurrences(entries, dt.date(first, 1, 1), dt.date(last, 12, 31), yearly=True))
     if query.round_only:
         found = round_only(found)
     options = FeedOptions(
