@@ -52,8 +52,7 @@ def _stamp(path: Path, data: bytes) -> list[Any]:
 def _load_one(path: Path, cache_dir: Path | None) -> CatalogueFile:
     if cache_dir is None:
         return load_file(path)
-    from calendar_gen.catalogue.schema import validate_file
-    from calendar_gen.catalogue.yamlfile import read_bytes
+    from calendar_gen.catalogue.files import read_bytes
 
     data = read_bytes(path)  # the same checks as a full load: a regular file within the size limit
     stamp = _stamp(path, data)
@@ -62,6 +61,8 @@ def _load_one(path: Path, cache_dir: Path | None) -> CatalogueFile:
     cached = _read(target, stamp)
     if cached is not None:
         return cached
+    from calendar_gen.catalogue.schema import validate_file  # PyYAML only on a miss
+
     loaded = validate_file(path, data)
     _write(target, stamp, loaded)
     return loaded

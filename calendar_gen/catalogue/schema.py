@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from calendar_gen.catalogue.files import read_bytes
 from calendar_gen.catalogue.types import (
     DEFAULTABLE_KEYS,
     ENTRY_KEYS,
@@ -29,7 +30,6 @@ from calendar_gen.catalogue.yamlfile import (
     compose,
     decode,
     line_of,
-    read_bytes,
 )
 from calendar_gen.i18n import N_, _
 from calendar_gen.model import Anniversary, Calendar, FoundingDate, Origin

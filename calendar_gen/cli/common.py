@@ -149,14 +149,14 @@ def selected_entries(
 
 def only_chosen(loaded: Catalogue, province: list[str] | None) -> Catalogue:
     """Drop the days of former provinces not asked for (``-p kon-tum`` reads the Quảng Ngãi overlay)."""
+    if not province:
+        return loaded
     import dataclasses
 
     from calendar_gen.catalogue.provinces import keep
     from calendar_gen.cli.provinces import resolve_choices
 
     choices = resolve_choices(province)
-    if not choices:
-        return loaded
     return dataclasses.replace(loaded, entries=tuple(e for e in loaded.entries if keep(e, choices)))
 
 

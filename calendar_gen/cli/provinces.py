@@ -17,11 +17,11 @@ if TYPE_CHECKING:
 
 def resolve_choices(typed: list[str] | None) -> list[Choice]:
     """Resolve each ``-p`` value to a unit or a former province, with 'did you mean' on a miss."""
+    if not typed:
+        return []
     from calendar_gen.catalogue.provinces import UnknownProvince, load_registry, resolve
     from calendar_gen.paths import province_registry
 
-    if not typed:
-        return []
     registry = load_registry(province_registry())
     choices: list[Choice] = []
     for text in typed:

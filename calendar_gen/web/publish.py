@@ -78,11 +78,12 @@ def _contents(folder: Path) -> set[str]:
     return found
 
 
-# Sites built before the marker existed hold exactly these files: recognised so that upgrading
-# does not break a cron job, and only when every path matches and the three core files are there.
+# Sites built before the marker existed hold only these files (and sites built since, whose marker
+# was lost): recognised so that upgrading does not break a cron job, and only when every path
+# matches and the three core files are there.
 LEGACY_PATH = re.compile(
-    r"feed\.ics|index\.html|feeds|feeds/[a-z0-9-]+\.ics"
-    r"|month|month/[0-9]{4}-[0-9]{2}\.html|year|year/[0-9]{1,4}\.html"
+    r"feed\.ics|index\.html|app\.js|feeds|feeds/[a-z0-9-]+\.ics|qr|qr/[a-z0-9-]+\.svg"
+    r"|month|month/[0-9]{4}-[0-9]{2}\.(?:html|docx|pdf|txt)|year|year/[0-9]{1,4}\.(?:html|docx|pdf)"
 )
 LEGACY_CORE = {"feed.ics", "index.html", "feeds/toan-quoc.ics"}
 
