@@ -8,13 +8,15 @@ unit and, for a former province, that province only.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import hashlib
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
+from typing import Any
 
 from calendar_gen.catalogue.types import Province
 from calendar_gen.model import Anniversary
@@ -63,9 +65,27 @@ def key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", plain)
 
 
-def load_registry(path: Path) -> Registry:
-    """Read ``data/provinces.yaml`` (shipped data, checked by the tests)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+def load_registry(path: Path, cache_dir: Path | None = None) -> Registry:
+    """Read ``data/provinces.yaml`` (shipped data, checked by the tests).
+
+    With ``cache_dir``, the parsed file is kept as JSON keyed by its content, so that ``-p`` does
+    not pay for importing PyYAML on every command (README.md, "Cache").
+    """
+    raw = path.read_bytes()
+    target = None
+    if cache_dir is not None:
+        target = cache_dir / f"provinces-{hashlib.blake2b(raw, digest_size=16).hexdigest()}.json"
+    data = _cached(target)
+    if data is None:
+        import yaml
+
+        data = yaml.safe_load(raw.decode("utf-8"))
+        if target is not None:
+            from calendar_gen.fileio import write_atomic
+
+            with contextlib.suppress(OSError):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(target, json.dumps(data, ensure_ascii=False).encode("utf-8"))
     units: list[Province] = []
     aliases: dict[str, tuple[str, ...]] = {}
     for item in data["units"]:
@@ -75,6 +95,16 @@ def load_registry(path: Path) -> Registry:
         for f in item.get("former", []):
             aliases[f["slug"]] = tuple(f.get("aliases", []))
     return Registry(tuple(units), aliases)
+
+
+def _cached(target: Path | None) -> Any:
+    """The registry as cached JSON, or None (no cache, a miss, or an unreadable file)."""
+    if target is None:
+        return None
+    try:
+        return json.loads(target.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def _names(registry: Registry) -> dict[str, Choice]:

@@ -20,9 +20,10 @@ def resolve_choices(typed: list[str] | None) -> list[Choice]:
     if not typed:
         return []
     from calendar_gen.catalogue.provinces import UnknownProvince, load_registry, resolve
+    from calendar_gen.cli.common import cache_dir
     from calendar_gen.paths import province_registry
 
-    registry = load_registry(province_registry())
+    registry = load_registry(province_registry(), cache_dir())
     choices: list[Choice] = []
     for text in typed:
         try:
