@@ -72,6 +72,7 @@ class SheetInfo:
     profile: Profile | None = None  # a complete document (README.md, "Document profile")
     docx_template: Path | None = None  # the officer's restyled copy of templates/sheet.docx
     days_off: tuple[DayOff, ...] = ()  # public days off to mark in red (--days-off), any years
+    home: str | None = None  # a link back to the subscribe page (served and built sites), not printed
 
     def document(self, period: str, year: int, month: int | None = None) -> dict[str, Any] | None:
         """The profile's parts for the templates, or None for a plain sheet."""
@@ -108,6 +109,7 @@ def number_sources(rows: list[dict[str, Any]], mode: str = "full") -> list[str]:
 def _common(info: SheetInfo, title: str, document: dict[str, Any] | None) -> dict[str, Any]:
     return {
         "title": title,
+        "home": info.home,
         "document": document,
         "header": info.header.context(),
         "catalogues": list(info.catalogues),

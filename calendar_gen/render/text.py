@@ -8,6 +8,7 @@ mentions are put together. Every field of the JSON record is available to a temp
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 from collections.abc import Sequence
 from pathlib import Path
@@ -64,9 +65,16 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
     """Templates from the user's folder first, then the packaged ones (autoescape for HTML).
 
     Templates render in a sandbox: they read the variables they are given and call Jinja2's
-    filters and tests, and cannot reach Python internals, files or programs.
+    filters and tests, and cannot reach Python internals, files or programs. One environment per
+    folder, so that a template is compiled once per process (a site build renders hundreds of
+    pages); Jinja2 recompiles a template whose file changed.
     """
-    folders = [str(user_templates)] if user_templates else []
+    return _environment(str(user_templates) if user_templates else None)
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(user_templates: str | None) -> jinja2.Environment:
+    folders = [user_templates] if user_templates else []
     folders.append(str(resource_dir("templates")))
     env = Sandbox(
         loader=jinja2.FileSystemLoader(folders, encoding="utf-8"),

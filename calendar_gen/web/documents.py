@@ -9,8 +9,8 @@ leaders' births only in the years it names).
 from __future__ import annotations
 
 import calendar as gregorian
+import dataclasses
 import datetime as dt
-import html
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,20 +46,6 @@ class Sheet:
         return SheetInfo(self.names, self.today, style=self.style)
 
 
-def with_home_link(page: str, href: str) -> str:
-    """A sheet with a link back to the subscribe page above it, hidden when printed.
-
-    TODO(render): once ``month_html``/``year_html`` take a home link, pass it there instead.
-    """
-    link = (
-        '<nav class="home" style="max-width:210mm;margin:8px auto;padding:0 8px">'
-        f'<a href="{html.escape(href)}">← Trang đăng ký lịch và tải tài liệu</a></nav>'
-        "<style>@media print { nav.home { display: none; } }</style>"
-    )
-    head, body, rest = page.partition("<body>")
-    return f"{head}{body}\n{link}{rest}" if body else page
-
-
 def month_document(sheet: Sheet, year: int, month: int, fmt: str, home: str | None = None) -> bytes:
     """A month as ``html`` (with ``home`` linked), ``pdf``, ``docx`` or ``txt`` (the paragraph)."""
     last = gregorian.monthrange(year, month)[1]
@@ -72,8 +58,8 @@ def month_document(sheet: Sheet, year: int, month: int, fmt: str, home: str | No
         from calendar_gen.render.docx import month_docx
 
         return month_docx(found, year, month, sheet.info, sheet.templates)
-    page = month_html(found, year, month, sheet.info, sheet.templates)
-    return _html_or_pdf(page, fmt, home)
+    info = sheet.info if fmt == "pdf" else dataclasses.replace(sheet.info, home=home)
+    return _html_or_pdf(month_html(found, year, month, info, sheet.templates), fmt)
 
 
 def year_document(sheet: Sheet, year: int, fmt: str, home: str | None = None) -> bytes:
@@ -83,15 +69,16 @@ def year_document(sheet: Sheet, year: int, fmt: str, home: str | None = None) ->
         from calendar_gen.render.docx import year_docx
 
         return year_docx(found, year, sheet.info)
-    return _html_or_pdf(year_html(found, year, sheet.info, sheet.templates), fmt, home)
+    info = sheet.info if fmt == "pdf" else dataclasses.replace(sheet.info, home=home)
+    return _html_or_pdf(year_html(found, year, info, sheet.templates), fmt)
 
 
-def _html_or_pdf(page: str, fmt: str, home: str | None) -> bytes:
+def _html_or_pdf(page: str, fmt: str) -> bytes:
     if fmt == "pdf":
         from calendar_gen.render.pdf import html_to_pdf
 
         return html_to_pdf(page)
-    return (with_home_link(page, home) if home is not None else page).encode("utf-8")
+    return page.encode("utf-8")
 
 
 def pdf_files(pages: Sequence[tuple[str, str]]) -> Iterator[tuple[str, bytes]]:
