@@ -50,3 +50,25 @@ def test_wheel_installs_and_runs_from_any_directory(tmp_path: Path) -> None:
         check=True,
     )
     assert str(env_dir) in where.stdout  # the installed data, not the source checkout
+    # The wheel carries the 34 overlays, their registry and the Vietnamese catalog (compiled by the
+    # build hook): -p resolves a typed name, and messages are Vietnamese without a locale.
+    env_vi = {k: v for k, v in env.items() if k not in {"LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"}}
+    provinces = subprocess.run(
+        [env_dir / "bin" / "calendar-gen", "provinces", "--format", "json"],
+        cwd=elsewhere,
+        env=env_vi,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert provinces.returncode == 0, provinces.stderr
+    assert provinces.stdout.count('"slug"') >= 34 + 29
+    wrong = subprocess.run(
+        [env_dir / "bin" / "calendar-gen", "month", "2024-03", "-p", "Kon Tun"],
+        cwd=elsewhere,
+        env=env_vi,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert wrong.returncode == 2 and "có phải là 'Kon Tum'?" in wrong.stderr
