@@ -428,7 +428,7 @@ def test_size_limit_holds_when_the_file_size_is_unknown(monkeypatch: pytest.Monk
     if not proc.exists() or proc.stat().st_size != 0:
         pytest.skip("needs Linux /proc")
     monkeypatch.setenv("CALENDAR_GEN_MAX_CATALOGUE_BYTES", "100")
-    from calendar_gen.catalogue import yamlfile
+    from calendar_gen.catalogue import files as yamlfile  # where read_bytes lives
 
     reads: list[int] = []
     real_read = yamlfile.os.read
