@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from calendar_gen.catalogue.files import read_bytes
+from calendar_gen.characters import FORBIDDEN
 from calendar_gen.i18n import _
 from calendar_gen.problems import CatalogueError, Problem
 
@@ -29,20 +30,14 @@ SAFE_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null",
 MULTILINE_KEYS = frozenset({"source", "note", "description"})  # may hold tabs and line breaks
 MAX_INT_CHARS = 32  # a YAML integer longer than this is no day or year (and int() of 5,000 digits fails)
 
-# Characters no catalogue text may hold: C0 controls (tab, LF and CR are judged by the key), DEL,
-# C1 controls, the line and paragraph separators, bidi embeddings/overrides/isolates (they reorder
-# what an editor shows, "Trojan Source"), the non-characters U+FFFE, U+FFFF, U+FDD0-U+FDEF and lone
-# surrogates. Raw, PyYAML's reader already refuses most of them; the rest, and every one written as
-# an escape in a double-quoted string ("\e", "\u202e"), is found by check_characters.
-_CLASS = (
-    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # C0 but tab, LF, CR; DEL; C1
-    "\u2028\u2029\u202a-\u202e\u2066-\u2069"  # line/paragraph separators; bidi controls
-    "\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff"  # non-characters; surrogates
-)
-_FORBIDDEN = re.compile(f"[{_CLASS}]")
-_FORBIDDEN_ONE_LINE = re.compile(f"[{_CLASS}\t]")  # a tab only in multi-line keys
+# Characters no catalogue text may hold (calendar_gen.characters). Raw, PyYAML's reader already
+# refuses most of them; the rest, and every one written as an escape in a double-quoted string
+# ("\e", "\u202e"), is found by check_characters. Tab, LF and CR are judged by the key.
+
+_FORBIDDEN = re.compile(f"[{FORBIDDEN}]")
+_FORBIDDEN_ONE_LINE = re.compile(f"[{FORBIDDEN}\t]")  # a tab only in multi-line keys
 # Whether a file may hold one: a raw character, or an escape that can produce one.
-_SUSPECT = re.compile(f"[{_CLASS}\t]|\\\\[0abtvfeNLPxuU\t]")
+_SUSPECT = re.compile(f"[{FORBIDDEN}\t]|\\\\[0abtvfeNLPxuU\t]")
 
 
 def _kind_of(char: str) -> str:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
+from calendar_gen.characters import FORBIDDEN, PLANE_NONCHARACTERS
 from calendar_gen.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -22,27 +23,19 @@ if TYPE_CHECKING:
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")  # Vietnam keeps UTC+7 all year, no DST
 
 
-def bad_character(text: str) -> tuple[int, str] | None:
-    """The first character no text option may hold, with its position; None when clean.
+# Options are one line: tab, LF and CR too; also the Arabic letter mark and LRM/RLM (invisible
+# direction marks) and the non-characters of the supplementary planes.
+_OPTION_FORBIDDEN = re.compile(f"[{FORBIDDEN}\t\n\r\u061c\u200e\u200f{PLANE_NONCHARACTERS}]")
 
-    Control characters (C0, DEL, C1), the line and paragraph separators U+2028/9, bidirectional
-    controls (which can make a name read backwards) and non-characters: in a document header or a
-    feed they break the file (DOCX, iCalendar) or hide what the text says.
+
+def bad_character(text: str) -> tuple[int, str] | None:
+    """The first character no text option may hold, with its 1-based position; None when clean.
+
+    In a document header or a feed such characters break the file (DOCX, iCalendar) or hide what
+    the text says (calendar_gen.characters).
     """
-    for position, char in enumerate(text, 1):
-        code = ord(char)
-        if (
-            code < 0x20
-            or 0x7F <= code <= 0x9F
-            or code in (0x2028, 0x2029, 0x061C, 0x200E, 0x200F)
-            or 0x202A <= code <= 0x202E
-            or 0x2066 <= code <= 0x2069
-            or 0xFDD0 <= code <= 0xFDEF
-            or code & 0xFFFE == 0xFFFE
-            or 0xD800 <= code <= 0xDFFF  # lone surrogates: bytes that were not UTF-8
-        ):
-            return position, f"U+{code:04X}"
-    return None
+    found = _OPTION_FORBIDDEN.search(text)
+    return None if found is None else (found.start() + 1, f"U+{ord(found.group()):04X}")
 
 
 def clean_text(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> str | None:
