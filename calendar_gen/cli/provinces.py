@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import TYPE_CHECKING, Annotated
 
@@ -12,18 +13,26 @@ from calendar_gen.i18n import N_, _
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from calendar_gen.catalogue.provinces import Choice
+    from calendar_gen.catalogue.provinces import Choice, Registry
+
+
+@functools.cache
+def shipped_registry() -> Registry:
+    """The shipped registry, read once per process: a command resolves ``-p`` more than once."""
+    from calendar_gen.catalogue.provinces import load_registry
+    from calendar_gen.cli.common import cache_dir
+    from calendar_gen.paths import province_registry
+
+    return load_registry(province_registry(), cache_dir())
 
 
 def resolve_choices(typed: list[str] | None) -> list[Choice]:
     """Resolve each ``-p`` value to a unit or a former province, with 'did you mean' on a miss."""
     if not typed:
         return []
-    from calendar_gen.catalogue.provinces import UnknownProvince, load_registry, resolve
-    from calendar_gen.cli.common import cache_dir
-    from calendar_gen.paths import province_registry
+    from calendar_gen.catalogue.provinces import UnknownProvince, resolve
 
-    registry = load_registry(province_registry(), cache_dir())
+    registry = shipped_registry()
     choices: list[Choice] = []
     for text in typed:
         try:
