@@ -101,45 +101,28 @@ def parse_date(text: str, pos: int) -> Written | None:
     prefix = _PREFIX.match(text, pos)
     start = prefix.end() if prefix else pos
     if (m := _DMY.match(text, start)) and not _runs_on(text, m):
-        sep = m.group("s1").strip()[:1] or "/"
-        return Written(
-            pos,
-            m.end(),
-            text[pos : m.end()],
-            _part(m, "d"),
-            _part(m, "m"),
-            _part(m, "y"),
-            bad_separators=_separators(m, ("s1", "s2"), sep),
-        )
+        return _numeric(text, pos, m, ("d", "m", "y"), ("s1", "s2"))
     if m := _WORDS.match(text, pos):
         return Written(pos, m.end(), m.group(0), _part(m, "d"), _part(m, "m"), _part(m, "y"), words=True)
     if m := _MONTH.match(text, pos):
         return Written(pos, m.end(), m.group(0), None, _part(m, "m"), _part(m, "y"), words=True)
     if m := _MY.match(text, start):
-        sep = m.group("s1").strip()[:1] or "/"
-        return Written(
-            pos,
-            m.end(),
-            text[pos : m.end()],
-            None,
-            _part(m, "m"),
-            _part(m, "y"),
-            bad_separators=_separators(m, ("s1",), sep),
-        )
+        return _numeric(text, pos, m, ("m", "y"), ("s1",))
     if m := _DM.match(text, start):
-        sep = m.group("s1").strip()[:1] or "/"
-        return Written(
-            pos,
-            m.end(),
-            text[pos : m.end()],
-            _part(m, "d"),
-            _part(m, "m"),
-            None,
-            bad_separators=_separators(m, ("s1",), sep),
-        )
+        return _numeric(text, pos, m, ("d", "m"), ("s1",))
     if prefix is None and (m := _YEAR.match(text, pos)):
         return Written(pos, m.end(), m.group(0), None, None, _part(m, "y"))
     return None
+
+
+def _numeric(
+    text: str, pos: int, match: re.Match[str], parts: tuple[str, ...], separators: tuple[str, ...]
+) -> Written:
+    """A date written in digits ("03/3/1959", "4/1930", "8/3"), with its badly doubled separators."""
+    sep = match.group("s1").strip()[:1] or "/"
+    day, month, year = (_part(match, name) if name in parts else None for name in ("d", "m", "y"))
+    bad = _separators(match, separators, sep)
+    return Written(pos, match.end(), text[pos : match.end()], day, month, year, bad_separators=bad)
 
 
 def _runs_on(text: str, match: re.Match[str]) -> bool:
