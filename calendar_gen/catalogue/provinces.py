@@ -9,6 +9,7 @@ unit and, for a former province, that province only.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import difflib
 import hashlib
 import json
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from calendar_gen.catalogue.types import Province
+from calendar_gen.catalogue.types import Catalogue, Province
 from calendar_gen.model import Anniversary
 
 
@@ -141,3 +142,8 @@ def keep(entry: Anniversary, choices: list[Choice]) -> bool:
     unit = entry.scope.removeprefix("province:")
     wanted = {c.former for c in choices if c.unit.slug == unit}
     return None in wanted or entry.former in wanted
+
+
+def restrict(catalogue: Catalogue, choices: list[Choice]) -> Catalogue:
+    """The catalogue without the overlay days not chosen (``-p kon-tum`` reads the Quảng Ngãi file)."""
+    return dataclasses.replace(catalogue, entries=tuple(e for e in catalogue.entries if keep(e, choices)))

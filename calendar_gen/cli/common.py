@@ -144,13 +144,10 @@ def only_chosen(loaded: Catalogue, province: list[str] | None) -> Catalogue:
     """Drop the days of former provinces not asked for (``-p kon-tum`` reads the Quảng Ngãi overlay)."""
     if not province:
         return loaded
-    import dataclasses
-
-    from calendar_gen.catalogue.provinces import keep
+    from calendar_gen.catalogue.provinces import restrict
     from calendar_gen.cli.provinces import resolve_choices
 
-    choices = resolve_choices(province)
-    return dataclasses.replace(loaded, entries=tuple(e for e in loaded.entries if keep(e, choices)))
+    return restrict(loaded, resolve_choices(province))
 
 
 def check_tags(tags: list[str] | None, loaded: Catalogue) -> None:

@@ -9,7 +9,6 @@ from the last good one. Files that are not regular files are skipped with a logg
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import logging
@@ -22,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from calendar_gen.catalogue.load import load
-from calendar_gen.catalogue.provinces import Choice, keep
-from calendar_gen.catalogue.stamps import source_stamp
+from calendar_gen.catalogue.provinces import Choice, restrict
+from calendar_gen.catalogue.stamps import feed_stamp, source_stamp
 from calendar_gen.catalogue.types import Catalogue
 from calendar_gen.problems import CatalogueError
 
@@ -38,7 +37,8 @@ class Snapshot:
 
     catalogue: Catalogue
     version: str
-    stamp: dt.datetime
+    stamp: dt.datetime  # HTTP Last-Modified: the newest file's time, which only moves forward
+    dtstamp: dt.datetime  # the feeds' DTSTAMP: from the content, so a reinstall never restamps
 
 
 class CatalogueStore:
@@ -68,10 +68,10 @@ class CatalogueStore:
     def _load(self, signature: Signature) -> Snapshot:
         catalogue = load(self.paths)
         if self.choices:
-            entries = tuple(e for e in catalogue.entries if keep(e, self.choices))
-            catalogue = dataclasses.replace(catalogue, entries=entries)
+            catalogue = restrict(catalogue, self.choices)
         version = hashlib.sha256(repr(signature).encode()).hexdigest()[:16]
-        return Snapshot(catalogue, version, source_stamp(self.paths, os.environ))
+        stamps = source_stamp(self.paths, os.environ), feed_stamp(self.paths, os.environ)
+        return Snapshot(catalogue, version, *stamps)
 
     def get(self) -> Snapshot:
         """The snapshot in service; never waits (the first call starts the watcher thread)."""
