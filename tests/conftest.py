@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -56,3 +58,25 @@ def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv(variable, value)
     for variable in UNSET:
         monkeypatch.delenv(variable, raising=False)
+
+
+def run_cli(
+    *args: str, cwd: Path | None = None, umask: int | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``calendar-gen ARGS`` in a real process, in English, with a fixed SOURCE_DATE_EPOCH."""
+    env = {
+        **os.environ,
+        "LANG": "en_US.UTF-8",
+        "PYTHONIOENCODING": "utf-8",
+        "SOURCE_DATE_EPOCH": "1767225600",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "calendar_gen", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=300,
+        check=False,
+        preexec_fn=(lambda: os.umask(umask)) if umask is not None else None,
+    )

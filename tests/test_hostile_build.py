@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from .conftest import run_cli
+
 
 def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "LANG": "en_US.UTF-8",
-        "PYTHONIOENCODING": "utf-8",
-        "SOURCE_DATE_EPOCH": "1767225600",
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "calendar_gen", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        timeout=300,
-        check=False,
-    )
+    return run_cli(*args, cwd=cwd)
 
 
 def build(cwd: Path, folder: str, *args: str) -> subprocess.CompletedProcess[str]:

@@ -143,12 +143,8 @@ def catalogues(draw: st.DrawFn) -> str:
 RUNNER = CliRunner()
 
 
-EXIT_CODES: list[int] = []  # for measuring how many examples render (not asserted)
-
-
 def invoke(args: list[str]) -> None:
     result = RUNNER.invoke(app, args, catch_exceptions=True)
-    EXIT_CODES.append(result.exit_code)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         detail = "".join(traceback.format_exception(result.exception))
         raise AssertionError(f"{args[0]} raised instead of reporting:\n{detail}")

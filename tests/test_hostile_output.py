@@ -6,12 +6,12 @@ import csv
 import io
 import os
 import stat
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+
+from .conftest import run_cli as run
 
 CATALOGUE = """title: Đơn vị thử
 anniversaries:
@@ -19,25 +19,6 @@ anniversaries:
   - {id: b, name: "+1+2 <b>đậm</b> & | ống", date: 08/3/1960}
   - {id: c, name: "@SUM(A1) thử", date: 10/3/1961, note: "-2+3"}
 """
-
-
-def run(*args: str, cwd: Path | None = None, umask: int | None = None) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "LANG": "en_US.UTF-8",
-        "PYTHONIOENCODING": "utf-8",
-        "SOURCE_DATE_EPOCH": "1767225600",
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "calendar_gen", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        timeout=300,
-        check=False,
-        preexec_fn=(lambda: os.umask(umask)) if umask is not None else None,
-    )
 
 
 # -o: what users expect of cp and editors (item 3)
