@@ -107,6 +107,9 @@ class Anniversary:
     died: FoundingDate | None = None  # a person's date of death (no birthday of a living person)
     settled: bool = False  # the founding date is beyond dispute: a differing date is an error
     other_dates: tuple[FoundingDate, ...] = ()  # other dates documents count from, accepted
+    listed: str | None = None  # when guidance lists it (engine/listing.When); None: its kind's rule
+    listed_for: tuple[str, ...] = ()  # audiences (--for) that list it every year
+    same_as: str | None = None  # the national entry whose event this (overlay) entry is
     origin: Origin | None = field(default=None, compare=False)
 
     @property

@@ -174,7 +174,7 @@ def test_all_lists_every_birth_and_the_default_does_not() -> None:
 
 
 def test_yearly_round_list_shows_the_count_it_was_classified_by() -> None:
-    result = cli("year", "2025", "--round", "--today", "2025-01-01")
+    result = cli("year", "2025", "--round", "--all", "--today", "2025-01-01")
     assert result.returncode == 0, result.stderr
     assert "115 năm Ngày Quốc tế Phụ nữ (08/3/1910 – 08/3/2025)" in result.stdout
     assert "Ngày Quốc tế Phụ nữ (8/3) [" not in result.stdout

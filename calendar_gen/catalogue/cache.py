@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from calendar_gen import __version__
-from calendar_gen.catalogue.load import load_file, merge
+from calendar_gen.catalogue.load import checked, load_file
 from calendar_gen.catalogue.types import Catalogue, CatalogueFile, Province
 from calendar_gen.model import Anniversary, Calendar, FoundingDate, Origin
 
-SCHEMA = 4  # bump when validation rules or the model change
+SCHEMA = 5  # bump when validation rules or the model change
 
 
 def load(paths: Sequence[Path], cache_dir: Path | None) -> Catalogue:
@@ -41,7 +41,7 @@ def load(paths: Sequence[Path], cache_dir: Path | None) -> Catalogue:
             problems.extend(exc.problems)
     if problems:
         raise CatalogueError(problems)
-    return Catalogue(tuple(files), merge(files))
+    return checked(files, cache_dir)
 
 
 def _stamp(path: Path, data: bytes) -> list[Any]:
@@ -131,6 +131,9 @@ def _plain(entry: Anniversary) -> list[Any]:
         _date(entry.died),
         entry.settled,
         [_date(d) for d in entry.other_dates],
+        entry.listed,
+        list(entry.listed_for),
+        entry.same_as,
     ]
 
 
@@ -151,7 +154,7 @@ def _entry(item: list[Any], path: str) -> Anniversary:
     (eid, name, founded, count, scope, kind, tags, source, note, observed, major, years, line, by_year) = (
         item[:14]
     )
-    former, aliases, died, settled, other_dates = item[14:]
+    former, aliases, died, settled, other_dates, listed, listed_for, same_as = item[14:]
     start = _founded(founded)
     assert start is not None
     return Anniversary(
@@ -173,5 +176,8 @@ def _entry(item: list[Any], path: str) -> Anniversary:
         died=_founded(died),
         settled=settled,
         other_dates=tuple(d for d in map(_founded, other_dates) if d is not None),
+        listed=listed,
+        listed_for=tuple(listed_for),
+        same_as=same_as,
         origin=Origin(path, line),
     )

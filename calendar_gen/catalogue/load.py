@@ -26,7 +26,21 @@ def load(paths: Sequence[Path]) -> Catalogue:
             problems.extend(exc.problems)
     if problems:
         raise CatalogueError(problems)
-    return Catalogue(tuple(files), merge(files))
+    return checked(files)
+
+
+def checked(files: Sequence[CatalogueFile], cache_dir: Path | None = None) -> Catalogue:
+    """Merge the files and add the selection rules (``data/listing.yaml``, cached in ``cache_dir``).
+
+    CatalogueError when two loaded entries name one event (``same_as``).
+    """
+    from calendar_gen.catalogue.listing import load_rules
+    from calendar_gen.catalogue.sameday import near_duplicates
+
+    entries = merge(files)
+    if problems := near_duplicates(entries):
+        raise CatalogueError(problems)
+    return Catalogue(tuple(files), entries, load_rules(cache_dir=cache_dir))
 
 
 def merge(files: Iterable[CatalogueFile]) -> tuple[Anniversary, ...]:
@@ -38,7 +52,9 @@ def merge(files: Iterable[CatalogueFile]) -> tuple[Anniversary, ...]:
             merged[entry.id] = entry
         for entry_id in file.disabled:
             merged.pop(entry_id, None)
-    return tuple(merged.values())
+    from calendar_gen.catalogue.sameday import resolve_same
+
+    return resolve_same(tuple(merged.values()))
 
 
 def load_file(path: Path) -> CatalogueFile:

@@ -215,6 +215,7 @@ class _FileValidator(ValueChecks):
         settled = self.boolean(values.get("settled"), "settled", entry_id, False)
         calendar = founded.calendar if founded is not None else Calendar.SOLAR
         other_dates = self.date_list(values.get("other_dates"), "other_dates", calendar, entry_id)
+        listed, listed_for, same_as = self.listing(values, entry_id)
         if len(self.problems) > before or entry_id is None or name is None or founded is None:
             return None
         return entry_id, Anniversary(
@@ -236,6 +237,9 @@ class _FileValidator(ValueChecks):
             died=died,
             settled=settled,
             other_dates=other_dates,
+            listed=listed,
+            listed_for=listed_for,
+            same_as=same_as,
             origin=Origin(self.path, line_of(node)),
         )
 

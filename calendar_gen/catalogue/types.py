@@ -7,8 +7,9 @@ these files, so a key is never renamed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from calendar_gen.engine.listing import ListingRules, When
 from calendar_gen.model import Anniversary
 
 ENTRY_KEYS = (
@@ -32,12 +33,16 @@ ENTRY_KEYS = (
     "died",
     "settled",
     "other_dates",
+    "listed",
+    "listed_for",
+    "listed_because",
+    "same_as",
 )
 REQUIRED_KEYS = ("id", "name", "date")
 TOP_KEYS = ("anniversaries", "title", "description", "defaults", "province")
 PROVINCE_KEYS = ("slug", "name", "type", "former")
 PROVINCE_TYPES = ("tỉnh", "thành phố")
-DEFAULTABLE_KEYS = ("calendar", "count", "scope", "kind", "tags", "source")
+DEFAULTABLE_KEYS = ("calendar", "count", "scope", "kind", "tags", "source", "listed", "listed_for")
 KINDS = (
     "holiday",
     "event",
@@ -62,6 +67,9 @@ KIND_LABELS = {
     "international": "Ngày quốc tế",
     "local": "Địa phương",
 }
+# The values of ``listed:`` (calendar_gen.engine.listing.When): every year, năm tròn and năm lẻ 5,
+# năm tròn only, or only when asked for.
+LISTED = ("always", "round", "tron", "never")
 # Use fullmatch: "$" also matches before a trailing newline ("abc\n"); "\Z" keeps .match safe too.
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 SCOPE = re.compile(r"(?:national|(?:province|sector):[a-z0-9]+(?:-[a-z0-9]+)*)\Z")
@@ -100,3 +108,5 @@ class Catalogue:
 
     files: tuple[CatalogueFile, ...]
     entries: tuple[Anniversary, ...]
+    # The selection rules (data/listing.yaml), loaded with the catalogue; the empty default lists all.
+    rules: ListingRules = field(default_factory=lambda: ListingRules(kinds={}, default=When.ALWAYS, major=()))

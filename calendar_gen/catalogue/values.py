@@ -11,7 +11,7 @@ import unicodedata
 import yaml
 
 from calendar_gen.catalogue.dates import DateError, parse_founding
-from calendar_gen.catalogue.types import KINDS, SCOPE, SLUG
+from calendar_gen.catalogue.types import KINDS, LISTED, SCOPE, SLUG
 from calendar_gen.catalogue.yamlfile import scalar_kind, to_bool, to_int
 from calendar_gen.i18n import N_, _
 from calendar_gen.model import Calendar, FoundingDate, Precision
@@ -218,6 +218,54 @@ class ValueChecks:
             )
             return None
         return value
+
+    def listing(
+        self, values: dict[str, yaml.Node], entry_id: str | None
+    ) -> tuple[str | None, tuple[str, ...], str | None]:
+        """``listed`` (when guidance lists the entry), ``listed_for`` (audiences), ``same_as`` (an id)."""
+        listed = values.get("listed")
+        when: str | None = None
+        if listed is not None and scalar_kind(listed) != "null":
+            when = str(listed.value) if isinstance(listed, yaml.ScalarNode) else ""
+            if when not in LISTED:
+                hint = did_you_mean(when, list(LISTED)) or _("; use one of {values}").format(
+                    values=", ".join(LISTED)
+                )
+                self.problem(
+                    listed, _("'listed: {value}' is not known").format(value=shown(when)) + hint, entry_id
+                )
+                when = None
+        self.text(values.get("listed_because"), "listed_because", entry_id, multiline=True)
+        audiences = self.slugs(values.get("listed_for"), "listed_for", entry_id)
+        same = values.get("same_as")
+        same_as = (
+            None if same is None or scalar_kind(same) == "null" else self.slug(same, "same_as", entry_id)
+        )
+        return when, audiences, same_as
+
+    def slug(self, node: yaml.Node, key: str, entry_id: str | None) -> str | None:
+        """One slug such as 'xo-viet-nghe-tinh' (an entry id or an audience)."""
+        value = str(node.value) if isinstance(node, yaml.ScalarNode) else ""
+        if not SLUG.fullmatch(value):
+            self.problem(
+                node,
+                _("'{key}' must be a slug such as 'xo-viet-nghe-tinh', not '{value}'").format(
+                    key=key, value=shown(value)
+                ),
+                entry_id,
+            )
+            return None
+        return value
+
+    def slugs(self, node: yaml.Node | None, key: str, entry_id: str | None) -> tuple[str, ...]:
+        """A list of slugs (``listed_for: [doan, truong-hoc]``)."""
+        if node is None or scalar_kind(node) == "null":
+            return ()
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, _("'{key}' must be a list, e.g. [doan, truong-hoc]").format(key=key), entry_id)
+            return ()
+        found = [self.slug(item, key, entry_id) for item in node.value]
+        return tuple(dict.fromkeys(f for f in found if f is not None))
 
     def text_list(self, node: yaml.Node | None, key: str, entry_id: str | None) -> tuple[str, ...]:
         """A list of one-line texts (``aliases``)."""

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from calendar_gen.cli.choosing import check_audiences
 from calendar_gen.cli.common import (
     check_domain,
     check_url,
@@ -17,7 +18,9 @@ from calendar_gen.cli.common import (
     selected_entries,
 )
 from calendar_gen.cli.options import (
+    AllOpt,
     CatalogueOpt,
+    ForOpt,
     FromOpt,
     KindOpt,
     NoDefaultOpt,
@@ -74,6 +77,8 @@ def feed(
     tag: TagOpt = None,
     kind: KindOpt = None,
     round_: RoundOpt = False,
+    all_: AllOpt = False,
+    audience: ForOpt = None,
     year_from: FromOpt = None,
     year_to: ToOpt = None,
     alarm: Annotated[
@@ -146,13 +151,22 @@ def feed(
     check_url(base_url, "--base-url")
     event_url = month_page_url(base_url) if base_url else None
     query = FeedQuery(
-        tuple(scope or ()), tuple(tag or ()), tuple(kind or ()), round_, alarm, year_from, year_to
+        tuple(scope or ()),
+        tuple(tag or ()),
+        tuple(kind or ()),
+        round_,
+        alarm,
+        year_from,
+        year_to,
+        everything=all_,
+        audiences=tuple(audience or ()),
     )
     first, last = _years(query, now, year_from, year_to)
     if days_off:
         emit_bytes(_days_off_feed(first, last, domain, alarm, source_url, event_url), output)
         return
     loaded, _entries = selected_entries(catalogue, no_default, province, scope, tag, kind)
+    check_audiences(audience or [], loaded)
     data = build_feed(
         loaded,
         query,

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from calendar_gen.cli.choosing import explain as explain_text
+from calendar_gen.cli.choosing import selection
 from calendar_gen.cli.common import parse_month, resolve_today, selected_entries
 from calendar_gen.cli.options import (
     AllOpt,
+    ByMonthOpt,
     CatalogueOpt,
     DaysOffOpt,
     DocxTemplateOpt,
+    ExcludeOpt,
+    ExplainOpt,
     FormatOpt,
+    ForOpt,
+    IncludeOpt,
     IssuedOpt,
     IssuerOpt,
     KindOpt,
@@ -47,8 +54,13 @@ from calendar_gen.cli.output import (
     sheet_info,
     with_days_off,
 )
+from calendar_gen.engine.listing import listed_only
 from calendar_gen.i18n import N_, _
 from calendar_gen.render.formatting import DateStyle
+
+if TYPE_CHECKING:
+    from calendar_gen.catalogue.types import Catalogue
+    from calendar_gen.engine.listing import Choice
 
 
 def month(
@@ -66,6 +78,10 @@ def month(
     kind: KindOpt = None,
     round_: RoundOpt = False,
     all_: AllOpt = False,
+    audience: ForOpt = None,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    explain: ExplainOpt = False,
     fmt: SheetFormatOpt = None,
     output: OutputOpt = None,
     date_style: StyleOpt = DateStyle.ND30,
@@ -81,11 +97,11 @@ def month(
     days_off: DaysOffOpt = False,
     today: TodayOpt = None,
 ) -> None:
-    """The anniversaries of a month: the guidance paragraph, a list, or a printable sheet."""
+    """The anniversaries of a month that guidance lists: the paragraph, a list, or a printable sheet."""
     import calendar as gregorian
 
     from calendar_gen.engine.occurrences import occurrences
-    from calendar_gen.engine.selection import kl88, round_only
+    from calendar_gen.engine.selection import round_only
 
     chosen = choose_format(fmt, output, SheetFormat)
     now = resolve_today(today)
@@ -94,14 +110,19 @@ def month(
     start = dt.date(year, number, 1)
     end = dt.date(year, number, gregorian.monthrange(year, number)[1])
     found = occurrences(entries, start, end)
-    found = found if all_ else kl88(found)
     if round_:
         found = round_only(found)
+    choices = selection(found, loaded, audience, include, exclude)
+    if explain:
+        emit(explain_text(choices, date_style), output)
+        return
+    found = found if all_ else listed_only(choices)
     deliver(
         chosen,
         found,
         output,
         date_style,
+        choices=choices,
         text=lambda: _render("text", "month_text", found, year, number, date_style, templates, round_),
         html=lambda info: _render("html", "month_html", found, year, number, info, templates),
         docx=lambda info: _render("docx", "month_docx", found, year, number, info, templates),
@@ -131,6 +152,11 @@ def year(
     kind: KindOpt = None,
     round_: RoundOpt = False,
     all_: AllOpt = False,
+    by_month: ByMonthOpt = False,
+    audience: ForOpt = None,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
+    explain: ExplainOpt = False,
     fmt: SheetFormatOpt = None,
     output: OutputOpt = None,
     date_style: StyleOpt = DateStyle.ND30,
@@ -146,23 +172,31 @@ def year(
     days_off: DaysOffOpt = False,
     today: TodayOpt = None,
 ) -> None:
-    """The yearly jubilee list, month by month, năm tròn and năm lẻ 5 first."""
+    """The yearly plan in the sections of the central guidance; --by-month or --all month by month."""
     from calendar_gen.engine.occurrences import occurrences
-    from calendar_gen.engine.selection import kl88, round_only
+    from calendar_gen.engine.selection import round_only
 
     year_arg = parse_year(year_text)
     chosen = choose_format(fmt, output, SheetFormat)
     now = resolve_today(today)
     loaded, entries = selected_entries(catalogue, no_default, province, scope, tag, kind)
     found = occurrences(entries, dt.date(year_arg, 1, 1), dt.date(year_arg, 12, 31), yearly=True)
-    found = found if all_ else kl88(found)
     if round_:
         found = round_only(found)
+    choices = selection(found, loaded, audience, include, exclude, yearly=True)
+    if explain:
+        emit(explain_text(choices, date_style), output)
+        return
+    if not (all_ or by_month) and chosen in PLAN_FORMATS:
+        emit(plan_output(choices, loaded, chosen, year_arg, date_style, province), output)
+        return
+    found = found if all_ else listed_only(choices)
     deliver(
         chosen,
         found,
         output,
         date_style,
+        choices=choices,
         text=lambda: _render("text", "year_text", found, year_arg, date_style, templates, round_),
         html=lambda info: _render("html", "year_html", found, year_arg, info, templates, round_),
         docx=lambda info: _render("docx", "year_docx", found, year_arg, info, round_),
@@ -177,6 +211,28 @@ def year(
             year_arg if days_off else None,
         ),
     )
+
+
+PLAN_FORMATS = (SheetFormat.TEXT, SheetFormat.MARKDOWN, SheetFormat.TABLE)
+
+
+def plan_output(
+    choices: list[Choice],
+    loaded: Catalogue,
+    fmt: SheetFormat,
+    year: int,
+    style: DateStyle,
+    province: list[str] | None,
+) -> str:
+    """The yearly plan as text, Markdown or a table (issue 18, item 5)."""
+    from calendar_gen.render.plan import plan, plan_markdown, plan_table, plan_text
+
+    sections = plan(choices, loaded.rules, style)
+    if fmt is SheetFormat.MARKDOWN:
+        return plan_markdown(sections, year)
+    if fmt is SheetFormat.TABLE:
+        return plan_table(sections, style)
+    return plan_text(sections, year)
 
 
 def parse_year(text: str) -> int:
@@ -220,6 +276,9 @@ def upcoming(
     kind: KindOpt = None,
     round_: RoundOpt = False,
     all_: AllOpt = False,
+    audience: ForOpt = None,
+    include: IncludeOpt = None,
+    exclude: ExcludeOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     date_style: StyleOpt = DateStyle.ND30,
@@ -228,20 +287,21 @@ def upcoming(
 ) -> None:
     """What comes next, with the days remaining."""
     from calendar_gen.engine.occurrences import occurrences
-    from calendar_gen.engine.selection import kl88, round_only
+    from calendar_gen.engine.selection import round_only
 
     chosen = TextFormat(choose_format(fmt, output, TextFormat).value)
     now = resolve_today(today)
-    _loaded, entries = selected_entries(catalogue, no_default, province, scope, tag, kind)
+    loaded, entries = selected_entries(catalogue, no_default, province, scope, tag, kind)
     end = now + dt.timedelta(days=days - 1) if now < dt.date.max - dt.timedelta(days=days) else dt.date.max
     found = occurrences(entries, now, end)
-    found = found if all_ else kl88(found)
     if round_:
         found = round_only(found)
+    choices = selection(found, loaded, audience, include, exclude)
+    found = found if all_ else listed_only(choices)
     if chosen is TextFormat.TEXT:
         from calendar_gen.render.text import upcoming_text
 
         text = run_template(upcoming_text, found, now, days, date_style, templates)
     else:
-        text = render_list(found, chosen, date_style, today=now)
+        text = render_list(found, chosen, date_style, today=now, choices=choices)
     emit(text, output, bom=chosen is TextFormat.CSV)

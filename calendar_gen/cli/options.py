@@ -252,10 +252,48 @@ AllOpt = Annotated[
     typer.Option(
         "--all",
         help=N_(
-            "List every entry, also leaders' births in years Kết luận 88-KL/TW does not name "
-            "(by default: only 100, 110, 120 ... years after the birth of a person who has died)."
+            "List every anniversary of the period, not only what guidance lists (by default: the "
+            "ngày lễ lớn, năm tròn and năm lẻ 5, the province's days and Kết luận 88-KL/TW; --explain)."
         ),
     ),
+]
+ForOpt = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option(
+        "--for",
+        metavar="AUDIENCE",
+        help=N_(
+            "Also list what this issuer lists every year: doan, truong-hoc, cong-doan, quan-doi, "
+            "cong-an, y-te, phu-nu, cuu-chien-binh, bao-chi; repeatable."
+        ),
+        show_default=False,
+    ),
+]
+IncludeOpt = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option(
+        "--include",
+        metavar="ID",
+        help=N_("Also list this entry (its id, as month -f json shows it); repeatable."),
+        show_default=False,
+    ),
+]
+ExcludeOpt = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option(
+        "--exclude",
+        metavar="ID",
+        help=N_("Leave this entry out (its id); repeatable."),
+        show_default=False,
+    ),
+]
+ByMonthOpt = Annotated[
+    bool,
+    typer.Option("--by-month", help=N_("The yearly list month by month instead of the plan's sections.")),
+]
+ExplainOpt = Annotated[
+    bool,
+    typer.Option("--explain", help=N_("Show what is listed and what is left out, each with the reason.")),
 ]
 ProfileOpt = Annotated[
     Optional[Path],  # noqa: UP045

@@ -16,9 +16,10 @@ from calendar_gen.i18n import _
 from calendar_gen.render.formatting import DateStyle
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from calendar_gen.catalogue.types import Catalogue
+    from calendar_gen.engine.listing import Choice
     from calendar_gen.model import Occurrence
     from calendar_gen.render.html import SheetInfo
 
@@ -66,18 +67,26 @@ def emit_bytes(data: bytes, output: Path | None) -> None:
 
 
 def render_list(
-    occurrences: list[Occurrence], fmt: TextFormat, style: DateStyle, today: dt.date | None = None
+    occurrences: list[Occurrence],
+    fmt: TextFormat,
+    style: DateStyle,
+    today: dt.date | None = None,
+    choices: Sequence[Choice] | None = None,
 ) -> str:
-    """The table, markdown, csv and json formats shared by the list commands."""
+    """The table, markdown, csv and json formats shared by the list commands.
+
+    CSV and JSON are data: with ``choices`` they hold every item with ``listed`` and ``why``.
+    """
     from calendar_gen.render import tabular
 
     if fmt is TextFormat.TABLE:
         return tabular.table(occurrences, style)
     if fmt is TextFormat.MARKDOWN:
         return tabular.markdown(occurrences, style)
+    data: Sequence[Occurrence | Choice] = occurrences if choices is None else choices
     if fmt is TextFormat.CSV:
-        return tabular.to_csv(occurrences, style)
-    return tabular.to_json(occurrences, style, today)
+        return tabular.to_csv(data, style)
+    return tabular.to_json(data, style, today)
 
 
 def run_template(render: Callable[..., str], *args: Any, **kwargs: Any) -> str:
@@ -208,6 +217,7 @@ def deliver(
     html: Callable[[SheetInfo], str],
     docx: Callable[[SheetInfo], bytes],
     info: Callable[[], SheetInfo],
+    choices: Sequence[Choice] | None = None,
 ) -> None:
     """Render ``found`` in the chosen format and write it (month and year share this)."""
     if fmt in SHEETS:
@@ -216,7 +226,8 @@ def deliver(
     elif fmt is SheetFormat.TEXT:
         emit(run_template(text), output)
     else:
-        emit(render_list(found, TextFormat(fmt.value), style), output, bom=fmt is SheetFormat.CSV)
+        text_format = TextFormat(fmt.value)
+        emit(render_list(found, text_format, style, choices=choices), output, bom=fmt is SheetFormat.CSV)
 
 
 # What a file's extension says it holds; "-o x.pdf" without -f writes a PDF (issue 13).

@@ -10,8 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from calendar_gen.catalogue.types import KIND_LABELS, Catalogue
+from calendar_gen.engine.listing import choose, listed_only
 from calendar_gen.engine.occurrences import occurrences
-from calendar_gen.engine.selection import kl88, round_only, select
+from calendar_gen.engine.selection import round_only, select
 from calendar_gen.render.formatting import DateStyle
 from calendar_gen.render.ics import FeedOptions, render_days_off, render_feed
 
@@ -30,6 +31,9 @@ DAYS_OFF_DESCRIPTION = (
 )
 
 
+SHORT_NAME_FILES = 2  # calendar names name at most two catalogues (issue 18: a 1,214-character name)
+
+
 def month_page_url(base_url: str, suffix: str = ".html") -> str:
     """The per-event URL template of a site's month pages: ``<base>/month/YYYY-MM.html``."""
     return base_url.rstrip("/") + "/month/{year:04d}-{month:02d}" + suffix
@@ -46,6 +50,8 @@ class FeedQuery:
     alarm: int | None = None
     first: int | None = None
     last: int | None = None
+    everything: bool = False  # every anniversary, not only what guidance lists (--all)
+    audiences: tuple[str, ...] = ()  # --for: what these issuers also list
 
     def years(self, today: dt.date) -> tuple[int, int]:
         """The first and last year covered; a default end is kept within FIRST_YEAR..LAST_YEAR.
@@ -56,6 +62,19 @@ class FeedQuery:
         first = self.first if self.first is not None else min(max(today.year - 1, FIRST_YEAR), LAST_YEAR)
         last = self.last if self.last is not None else min(max(today.year + 2, FIRST_YEAR), LAST_YEAR)
         return first, last
+
+
+def feed_scopes(scopes: tuple[str, ...]) -> tuple[str, ...]:
+    """A served feed is the national days, plus a province's when one is chosen: one subscription.
+
+    Issue 18, item 6: the default feed is the national one (all 34 overlays made a 2.85 MB feed);
+    ``scope=province:kon-tum`` gives the national days and Kon Tum's.
+    """
+    if not scopes:
+        return ("national",)
+    if all(scope.startswith("province:") for scope in scopes):
+        return ("national", *scopes)
+    return scopes
 
 
 def scope_label(catalogue: Catalogue, scope: str) -> str:
@@ -79,7 +98,10 @@ def feed_name(catalogue: Catalogue, query: FeedQuery, tag_labels: Mapping[str, s
     files = [f for f in catalogue.files if f.title]
     if query.scopes:
         files = [f for f in files if select(f.entries, query.scopes)]
-    name = " và ".join(f.title for f in files if f.title) or "Các ngày kỷ niệm"
+    titles = [f.title for f in files if f.title]
+    if len(titles) > SHORT_NAME_FILES:  # a name stays short: the first title, then how many more
+        titles = [titles[0], f"{len(titles) - 1} danh mục khác"]
+    name = " và ".join(titles) or "Các ngày kỷ niệm"
     if query.kinds:
         name += " – " + " / ".join(KIND_LABELS[k].lower() for k in query.kinds)
     if query.tags:
@@ -118,8 +140,11 @@ def build_feed(
     """
     entries = select(catalogue.entries, query.scopes, query.tags, query.kinds)
     first, last = query.years(today)
-    # Feeds list what guidance lists: leaders' births only in the years Kết luận 88-KL/TW names.
-    found = kl88(occurrences(entries, dt.date(first, 1, 1), dt.date(last, 12, 31), yearly=True))
+    # Feeds list what guidance lists, as month does (engine/listing.py): the ngày lễ lớn, năm tròn
+    # and năm lẻ 5, the province's days, leaders' births in the years Kết luận 88-KL/TW names.
+    found = occurrences(entries, dt.date(first, 1, 1), dt.date(last, 12, 31), yearly=True)
+    if not query.everything:
+        found = listed_only(choose(found, catalogue.rules, query.audiences))
     if query.round_only:
         found = round_only(found)
     options = FeedOptions(

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from calendar_gen.engine import lunar
+from calendar_gen.engine.listing import Choice
 from calendar_gen.model import Calendar, Occurrence, Precision
 from calendar_gen.render.formatting import DateStyle, lunar_short, mention
 
@@ -32,6 +33,9 @@ FIELDS = (
     "text",
     "source",
     "note",
+    "listed",
+    "why",
+    "section",
 )
 
 
@@ -43,9 +47,15 @@ def lunar_cell(occ: Occurrence) -> str:
 
 
 def record(
-    occ: Occurrence, style: DateStyle = DateStyle.ND30, today: dt.date | None = None
+    item: Occurrence | Choice, style: DateStyle = DateStyle.ND30, today: dt.date | None = None
 ) -> dict[str, Any]:
-    """One occurrence as a JSON-ready dict; ``days_until`` is added when ``today`` is given."""
+    """One occurrence as a JSON-ready dict; ``days_until`` is added when ``today`` is given.
+
+    A :class:`Choice` adds the editor's decision: ``listed``, ``why`` and the yearly plan's
+    ``section``; a bare occurrence is listed, with no reason.
+    """
+    choice = item if isinstance(item, Choice) else Choice(item, True, "")
+    occ = choice.occurrence
     entry = occ.anniversary
     lunar = occ.lunar
     result: dict[str, Any] = {
@@ -70,6 +80,9 @@ def record(
         "text": mention(occ, style),
         "source": entry.source,
         "note": entry.note,
+        "listed": choice.listed,
+        "why": choice.why or None,
+        "section": choice.section,
     }
     if today is not None:
         result["days_until"] = max(0, (occ.date - today).days)

@@ -8,6 +8,7 @@ import io
 import json
 from collections.abc import Sequence
 
+from calendar_gen.engine.listing import Choice
 from calendar_gen.model import Occurrence
 from calendar_gen.render.formatting import DateStyle, date_label, mention
 from calendar_gen.render.records import FIELDS, lunar_cell, record
@@ -51,7 +52,7 @@ def markdown(occurrences: Sequence[Occurrence], style: DateStyle = DateStyle.ND3
     return "\n".join(lines) + "\n"
 
 
-def to_csv(occurrences: Sequence[Occurrence], style: DateStyle = DateStyle.ND30) -> str:
+def to_csv(occurrences: Sequence[Occurrence | Choice], style: DateStyle = DateStyle.ND30) -> str:
     """CSV with the JSON fields as columns; tags joined with ';'."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\r\n")
@@ -64,7 +65,9 @@ def to_csv(occurrences: Sequence[Occurrence], style: DateStyle = DateStyle.ND30)
 
 
 def to_json(
-    occurrences: Sequence[Occurrence], style: DateStyle = DateStyle.ND30, today: dt.date | None = None
+    occurrences: Sequence[Occurrence | Choice],
+    style: DateStyle = DateStyle.ND30,
+    today: dt.date | None = None,
 ) -> str:
     """A JSON list of records (README.md, "JSON output"), one record per line.
 

@@ -15,9 +15,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from calendar_gen.engine.listing import ListingRules, choose, listed_only
 from calendar_gen.engine.occurrences import occurrences
-from calendar_gen.engine.selection import kl88
-from calendar_gen.model import Anniversary
+from calendar_gen.model import Anniversary, Occurrence
 from calendar_gen.render.formatting import DateStyle
 from calendar_gen.render.html import SheetInfo, month_html, year_html
 
@@ -40,6 +40,13 @@ class Sheet:
     today: dt.date
     style: DateStyle = DateStyle.ND30
     templates: Path | None = None
+    rules: ListingRules | None = None  # the editor's selection; None lists every anniversary
+
+    def listed(self, found: list[Occurrence], *, yearly: bool = False) -> list[Occurrence]:
+        """What guidance lists of ``found`` (calendar_gen.engine.listing), as month and year print it."""
+        if self.rules is None:
+            return found
+        return listed_only(choose(found, self.rules, yearly=yearly))
 
     @property
     def info(self) -> SheetInfo:
@@ -49,7 +56,7 @@ class Sheet:
 def month_document(sheet: Sheet, year: int, month: int, fmt: str, home: str | None = None) -> bytes:
     """A month as ``html`` (with ``home`` linked), ``pdf``, ``docx`` or ``txt`` (the paragraph)."""
     last = gregorian.monthrange(year, month)[1]
-    found = kl88(occurrences(sheet.entries, dt.date(year, month, 1), dt.date(year, month, last)))
+    found = sheet.listed(occurrences(sheet.entries, dt.date(year, month, 1), dt.date(year, month, last)))
     if fmt == "txt":
         from calendar_gen.render.text import month_text
 
@@ -64,7 +71,8 @@ def month_document(sheet: Sheet, year: int, month: int, fmt: str, home: str | No
 
 def year_document(sheet: Sheet, year: int, fmt: str, home: str | None = None) -> bytes:
     """A year's list as ``html`` (with ``home`` linked), ``pdf`` or ``docx``."""
-    found = kl88(occurrences(sheet.entries, dt.date(year, 1, 1), dt.date(year, 12, 31), yearly=True))
+    yearly = occurrences(sheet.entries, dt.date(year, 1, 1), dt.date(year, 12, 31), yearly=True)
+    found = sheet.listed(yearly, yearly=True)
     if fmt == "docx":
         from calendar_gen.render.docx import year_docx
 

@@ -143,6 +143,7 @@ def _documents(catalogue: Catalogue, scopes: tuple[str, ...], today: dt.date, lo
         today,
         look.style,
         look.templates,
+        catalogue.rules,
     )
     month_path = f"month/{today.year:04d}-{today.month:02d}"
     return {

@@ -11,14 +11,14 @@ import re
 from collections.abc import Iterable, Sequence
 
 from calendar_gen.catalogue.types import SCOPE, SLUG, Catalogue
-from calendar_gen.render.feed import FeedQuery
+from calendar_gen.render.feed import FeedQuery, feed_scopes
 from calendar_gen.web.scopes import known_scopes
 
 MAX_QUERY = 2048  # characters in the whole query string
 MAX_VALUE = 256  # characters in one parameter
 MAX_FEED_YEARS = 10  # years in one served feed: about 1 MB per 1,000 entries (issue 10, item 14)
 MAX_API_DAYS = 366  # days in one /api/occurrences answer
-FEED_PARAMS = ("scope", "tag", "kind", "round", "alarm", "from", "to")
+FEED_PARAMS = ("scope", "tag", "kind", "round", "alarm", "from", "to", "all")
 API_PARAMS = ("from", "to", "scope", "tag", "kind", "round")
 PAGE_PARAMS = ("scope",)  # month and year sheets, their PDF, DOCX and paragraph
 # Parameters that sharing adds to a link (Facebook, Google Ads, Zalo, Mailchimp, Instagram,
@@ -146,13 +146,14 @@ def feed_query(
             raise QueryError("alarm", f"'{text}' không phải số ngày từ 0 đến 60")
         alarm = int(text)
     query = FeedQuery(
-        scopes=_scopes(values, catalogue),
+        scopes=feed_scopes(_scopes(values, catalogue)),
         tags=_tags(values, catalogue),
         kinds=_kinds(values, catalogue),
         round_only=_flag(values, "round"),
         alarm=alarm,
         first=_year(values, "from"),
         last=_year(values, "to"),
+        everything=_flag(values, "all"),
     )
     first, last = query.years(today)
     if first > last:

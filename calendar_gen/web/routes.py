@@ -185,7 +185,7 @@ def sheet_of(snapshot: Snapshot, items: Items, now: dt.date, state: AppState) ->
     scopes = page_scopes(items, snapshot.catalogue)
     entries = select(snapshot.catalogue.entries, scopes)
     names = catalogue_names(snapshot.catalogue, scopes)
-    return Sheet(entries, names, now, state.style, state.templates)
+    return Sheet(entries, names, now, state.style, state.templates, snapshot.catalogue.rules)
 
 
 async def document(request: Request, build: Builder, items: Items, name: str, fmt: str) -> Response:

@@ -18,7 +18,7 @@ from typing import Any
 from calendar_gen import __version__
 from calendar_gen.catalogue.types import Catalogue
 from calendar_gen.model import Anniversary
-from calendar_gen.render.feed import DEFAULT_DOMAIN, FeedQuery, build_feed, month_page_url
+from calendar_gen.render.feed import DEFAULT_DOMAIN, FeedQuery, build_feed, feed_scopes, month_page_url
 from calendar_gen.render.formatting import DateStyle
 from calendar_gen.render.text import environment
 from calendar_gen.web.documents import Sheet, month_document, pdf_files, year_document
@@ -70,13 +70,19 @@ def site_feeds(catalogue: Catalogue) -> list[SiteFeed]:
     """All, round-only, national, other scopes of no unit, then each unit and its former provinces."""
     national, groups = scope_choices(catalogue)
     feeds = [
-        SiteFeed("feed.ics", "Tất cả các ngày kỷ niệm", FeedQuery()),
-        SiteFeed("feeds/nam-tron.ics", "Năm tròn và năm lẻ 5", FeedQuery(round_only=True)),
+        SiteFeed("feed.ics", "Các ngày kỷ niệm toàn quốc", FeedQuery(scopes=feed_scopes(()))),
+        SiteFeed(
+            "feeds/nam-tron.ics", "Năm tròn và năm lẻ 5", FeedQuery(scopes=feed_scopes(()), round_only=True)
+        ),
     ]
-    feeds += [SiteFeed(_scope_path(o.value), o.label, FeedQuery(scopes=(o.value,))) for o in national]
+    feeds += [
+        SiteFeed(_scope_path(o.value), o.label, FeedQuery(scopes=feed_scopes((o.value,))))
+        for o in national
+        if o.value != "national"
+    ]
     for group in groups:
         feeds += [
-            SiteFeed(_scope_path(o.value), o.label, FeedQuery(scopes=(o.value,)), group.label)
+            SiteFeed(_scope_path(o.value), o.label, FeedQuery(scopes=feed_scopes((o.value,))), group.label)
             for o in group.options
         ]
     return feeds
@@ -130,7 +136,7 @@ def site_files(
     names = tuple(
         f.title or Path(f.path).name for f in catalogue.files if any(e.id in ids for e in f.entries)
     )
-    sheet = Sheet(entries, names, today, settings.style, settings.templates)
+    sheet = Sheet(entries, names, today, settings.style, settings.templates, catalogue.rules)
     yield from _documents(sheet, first, last, settings.pdf)
     page = _index(catalogue, feeds, sheet, today, first, last, settings)
     yield "index.html", page.encode("utf-8")

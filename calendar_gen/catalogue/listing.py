@@ -1,0 +1,125 @@
+"""The selection rules (``data/listing.yaml``): read, checked, and cached as JSON like catalogues.
+
+The engine (:mod:`calendar_gen.engine.listing`) applies them; only this layer reads YAML. A rule
+file that does not hold together (an unknown rule, kind or section) is a CatalogueError naming the
+file and the key, so a local edit of ``data/`` fails with a message, not a traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from calendar_gen import __version__
+from calendar_gen.catalogue.types import KINDS, LISTED, SLUG
+from calendar_gen.engine.listing import Audience, ListingRules, Section, When
+from calendar_gen.i18n import _
+from calendar_gen.paths import resource_dir
+from calendar_gen.problems import CatalogueError, Problem
+
+TOP_KEYS = ("major", "joins", "kinds", "default", "yearly_always", "sections", "section_of_kind", "audiences")
+
+
+def rules_file() -> Path:
+    """The shipped rules."""
+    return resource_dir("data") / "listing.yaml"
+
+
+def load_rules(path: Path | None = None, cache_dir: Path | None = None) -> ListingRules:
+    """The rules of ``path`` (default: the shipped file), from the JSON cache when it is current."""
+    from calendar_gen.catalogue.files import read_bytes
+
+    path = path or rules_file()
+    data = read_bytes(path)
+    stamp = [__version__, hashlib.blake2b(data, digest_size=16).hexdigest()]
+    target = cache_dir / f"listing-{stamp[1]}.json" if cache_dir is not None else None
+    if target is not None:
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            cached = json.loads(target.read_bytes())
+            if cached["stamp"] == stamp:
+                return rules_from(cached["rules"], str(path))
+    import yaml
+
+    from calendar_gen.catalogue.yamlfile import decode
+
+    try:
+        plain = yaml.load(decode(data, str(path)), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise CatalogueError([Problem(str(path), _("not valid YAML: {error}").format(error=exc))]) from None
+    rules = rules_from(plain, str(path))
+    if target is not None:
+        from calendar_gen.fileio import write_atomic
+
+        with contextlib.suppress(OSError):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, json.dumps({"stamp": stamp, "rules": plain}, ensure_ascii=False).encode())
+    return rules
+
+
+def rules_from(plain: Any, name: str) -> ListingRules:
+    """Check the plain structure and build the rules; CatalogueError names the key at fault."""
+
+    def bad(key: str) -> CatalogueError:
+        return CatalogueError([Problem(name, _("'{key}' is missing or not valid").format(key=key))])
+
+    if not isinstance(plain, dict) or set(plain) - set(TOP_KEYS):
+        raise bad(", ".join(sorted(set(plain) - set(TOP_KEYS))) if isinstance(plain, dict) else "listing")
+    kinds = plain.get("kinds") or {}
+    if not isinstance(kinds, dict) or any(k not in KINDS or v not in LISTED for k, v in kinds.items()):
+        raise bad("kinds")
+    if plain.get("default", "round") not in LISTED:
+        raise bad("default")
+    sections = tuple(Section(str(s["slug"]), str(s["title"])) for s in _list(plain, "sections", bad))
+    slugs = {s.slug for s in sections}
+    section_of_kind = plain.get("section_of_kind") or {}
+    if not isinstance(section_of_kind, dict) or not set(section_of_kind.values()) <= slugs:
+        raise bad("section_of_kind")
+    audiences = plain.get("audiences") or {}
+    if not isinstance(audiences, dict) or not all(SLUG.fullmatch(str(a)) for a in audiences):
+        raise bad("audiences")
+    joins = plain.get("joins") or {}
+    if not isinstance(joins, dict):
+        raise bad("joins")
+    try:
+        return _build(plain, kinds, sections, section_of_kind, audiences, joins, bad)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise bad("audiences, joins, sections") from None
+
+
+def _build(
+    plain: dict[str, Any],
+    kinds: dict[str, str],
+    sections: tuple[Section, ...],
+    section_of_kind: dict[str, str],
+    audiences: dict[str, Any],
+    joins: dict[str, Any],
+    bad: Any,
+) -> ListingRules:
+    return ListingRules(
+        kinds={str(k): When(v) for k, v in kinds.items()},
+        default=When(plain.get("default", "round")),
+        major=tuple(str(i) for i in _list(plain, "major", bad)),
+        audiences={
+            str(slug): Audience(
+                str(slug),
+                str(value["label"]),
+                frozenset(map(str, value.get("tags") or ())),
+                frozenset(map(str, value.get("kinds") or ())),
+            )
+            for slug, value in audiences.items()
+        },
+        sections=sections,
+        section_of_kind={str(k): str(v) for k, v in section_of_kind.items()},
+        joins={str(k): (str(v["with"]), str(v["words"])) for k, v in joins.items()},
+        yearly_always=frozenset(map(str, _list(plain, "yearly_always", bad))),
+    )
+
+
+def _list(plain: dict[str, Any], key: str, bad: Any) -> list[Any]:
+    value = plain.get(key) or []
+    if not isinstance(value, list):
+        raise bad(key)
+    return value
