@@ -37,6 +37,11 @@ def validate(
             count = len(loaded.files[0].entries)
             summary = ngettext("{count} entry, OK", "{count} entries, OK", count)
             typer.echo(f"{path}: " + summary.format(count=count))
+    if not problems and len(files) > 1:
+        try:  # together: one event held twice across files (same_as, issue 18)
+            load(files)
+        except CatalogueError as exc:
+            problems.extend(exc.problems)
     if problems:
         header = ngettext("{count} problem found:", "{count} problems found:", len(problems))
         report_problems(problems, header.format(count=len(problems)))

@@ -1,0 +1,63 @@
+"""Nothing is lost (issue 18): ``--all`` prints exactly the full lists the commands printed before
+the editor's selection existed (snapshots in tests/data/full-lists/, made with calendar-gen 0.x on
+2026-12-07 before the change).
+
+The catalogue may grow: an entry added since is allowed, one that left must have been replaced by
+an overlay entry of the same event (``same_as``); every entry kept prints the same record.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+SNAPSHOTS = Path(__file__).parent / "data" / "full-lists"
+COMMANDS = {
+    "month-2024-03-kon-tum.json": ["month", "2024-03", "-p", "kon-tum"],
+    "month-2023-12-ninh-binh.json": ["month", "2023-12", "-p", "ninh-binh"],
+    "month-2025-09.json": ["month", "2025-09"],
+    "year-2025.json": ["year", "2025"],
+    "year-2023-quang-ninh.json": ["year", "2023", "-p", "quang-ninh"],
+}
+ADDED_KEYS = ("listed", "why", "section")
+
+
+def replaced_by_same_as() -> dict[str, str]:
+    """National id -> the overlay entry that now stands for it."""
+    import yaml
+
+    from calendar_gen.paths import province_catalogues
+
+    found = {}
+    for path in province_catalogues().values():
+        for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["anniversaries"]:
+            if "same_as" in entry:
+                found[entry["same_as"]] = entry["id"]
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_all_prints_every_item_it_printed_before(name: str) -> None:
+    before = json.loads((SNAPSHOTS / name).read_text(encoding="utf-8"))
+    result = run_cli(*COMMANDS[name], "--all", "-f", "json")
+    assert result.returncode == 0, result.stderr
+    now = {(item["id"], item["date"]): item for item in json.loads(result.stdout)}
+    replaced = replaced_by_same_as()
+    for item in before:
+        key = (item["id"], item["date"])
+        if key not in now:
+            assert (replaced.get(item["id"]), item["date"]) in now, f"lost: {item['id']} {item['date']}"
+            continue
+        record = {k: v for k, v in now[key].items() if k not in ADDED_KEYS}
+        assert record == item, item["id"]
+
+
+def test_all_is_more_than_the_selection() -> None:
+    listed = json.loads(run_cli("month", "2024-03", "-p", "kon-tum", "-f", "json").stdout)
+    assert any(item["listed"] for item in listed)
+    assert not all(item["listed"] for item in listed)
+    assert all(isinstance(item["why"], str) and item["why"] for item in listed)
