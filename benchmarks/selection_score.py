@@ -116,7 +116,8 @@ def score(path: Path, cited: dict[str, set[str]]) -> Score | None:
     last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
     found = occurrences(loaded.entries, dt.date(year, month, 1), dt.date(year, month, last))
     audience = AUDIENCE.get(str(doc.get("issuer_kind")))
-    printed = {o.anniversary.id for o in listed_only(choose(found, loaded.rules, (audience,) if audience else ()))}
+    chosen = choose(found, loaded.rules, (audience,) if audience else ())
+    printed = {o.anniversary.id for o in listed_only(chosen)}
     wanted = {str(item["id"]) for item in doc.get("items") or [] if item.get("id")}
     known = {o.anniversary.id for o in found}
     listed = wanted & known  # items of other months or without an entry cannot be printed
@@ -138,14 +139,17 @@ def main() -> None:
     cited = override_sources()
     scores = [s for p in sorted(EVIDENCE.glob("*.yaml")) if (s := score(p, cited)) is not None]
     if "--json" in sys.argv:
-        print(json.dumps([dataclasses.asdict(s) | {"precision": s.precision, "recall": s.recall} for s in scores]))
+        rows = [dataclasses.asdict(s) | {"precision": s.precision, "recall": s.recall} for s in scores]
+        print(json.dumps(rows, ensure_ascii=False))
         return
     print(f"{'document':48} {'kind':10} {'whole':5} {'P':>5} {'R':>5}  missing / extra")
     for s in scores:
         p = f"{s.precision:.2f}" if s.precision is not None else "  -"
         r = f"{s.recall:.2f}" if s.recall is not None else "  -"
-        print(f"{s.name[:48]:48} {s.issuer_kind:10} {'yes' if s.whole else 'no':5} {p:>5} {r:>5}  "
-              f"-{','.join(s.missing)} +{','.join(s.extra)}")
+        print(
+            f"{s.name[:48]:48} {s.issuer_kind:10} {'yes' if s.whole else 'no':5} {p:>5} {r:>5}  "
+            f"-{','.join(s.missing)} +{','.join(s.extra)}"
+        )
     party = [s for s in scores if s.issuer_kind == "party"]
     for label, group in (("provincial Party lists", party), ("all documents", scores)):
         precisions = [s.precision for s in group if s.precision is not None]

@@ -1,6 +1,7 @@
-"""Nothing is lost (issue 18): ``--all`` prints exactly the full lists the commands printed before
-the editor's selection existed (snapshots in tests/data/full-lists/, made with calendar-gen 0.x on
-2026-12-07 before the change).
+"""Nothing is lost (issue 18): ``--all`` prints exactly the full lists printed before the selection.
+
+The snapshots in tests/data/full-lists/ were made on 2026-12-07 by the commands before the
+editor's selection existed.
 
 The catalogue may grow: an entry added since is allowed, one that left must have been replaced by
 an overlay entry of the same event (``same_as``); every entry kept prints the same record.

@@ -23,7 +23,10 @@ app = typer.Typer(
 
 COMMANDS = (
     (lists.month, N_("The anniversaries of a month that guidance lists: the paragraph, a list or a sheet.")),
-    (lists.year, N_("The yearly plan in the sections of the central yearly guidance; --by-month month by month.")),
+    (
+        lists.year,
+        N_("The yearly plan in the sections of the central yearly guidance; --by-month month by month."),
+    ),
     (lists.upcoming, N_("What comes next, with the days remaining.")),
     (
         catalogues.validate,
