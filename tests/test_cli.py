@@ -100,7 +100,7 @@ def test_filters_scope_tag_kind_round() -> None:
 
 
 def test_year_list_puts_round_anniversaries_first() -> None:
-    code, out, _ = run("year", "2025", *TODAY)
+    code, out, _ = run("year", "2025", "--by-month", *TODAY)
     assert code == 0
     head, _, months = out.partition("\nTháng 1:")
     assert "Năm tròn và năm lẻ 5" in head
@@ -116,7 +116,7 @@ def test_month_only_entries_show_their_month_not_the_1st() -> None:
     assert "Tháng 12/2023" in table.splitlines()[2]
     _, out, _ = run("upcoming", "--today", "2023-12-15", "--days", "5")
     assert "- Tháng 12/2023 (trong tháng): 65 năm ra đời tác phẩm “Đạo đức cách mạng”" in out
-    _, year_list, _ = run("year", "2025", *TODAY)
+    _, year_list, _ = run("year", "2025", "--by-month", *TODAY)
     assert "- Cả năm: 1985 năm Khởi nghĩa Hai Bà Trưng (40 – 2025)" in year_list
     _, csv_text, _ = run("year", "2023", "-f", "csv", *TODAY)
     assert "dao-duc-cach-mang" in csv_text or "Đạo đức cách mạng" in csv_text

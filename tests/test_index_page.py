@@ -89,7 +89,9 @@ def test_script_runs_under_the_pages_csp(server: Server) -> None:
         )
         page.goto(base)
         page.check("#round")
-        expect(page.locator("#feed-url")).to_have_value(base + "feed.ics?round=1", timeout=10_000)
+        expect(page.locator("#feed-url")).to_have_value(
+            base + "feed.ics?scope=national&round=1", timeout=10_000
+        )
         expect(page.locator("#preview li.round").first).to_be_visible(timeout=10_000)
         assert not violations, violations
         browser.close()

@@ -68,9 +68,11 @@ def test_same_as_keeps_one_item_with_the_provinces_wording(write_yaml: Callable[
 def test_the_shipped_overlays_hold_each_event_once() -> None:
     """All 34 overlays with the national catalogue: Xô viết Nghệ Tĩnh once (it was three times)."""
     from calendar_gen.catalogue.load import load
+    from calendar_gen.engine.selection import select
     from calendar_gen.paths import default_catalogue, province_catalogues
 
-    loaded = load([default_catalogue(), *province_catalogues().values()])
-    names = [e.name for e in loaded.entries if "Xô viết Nghệ Tĩnh" in e.name]
-    assert len(names) == 1
-    assert len([e for e in loaded.entries if "Bạch Đằng" in e.name]) == 2  # 938 and 1288
+    chosen = select(load([default_catalogue(), *province_catalogues().values()]).entries)
+    assert len([e for e in chosen if "Xô viết Nghệ Tĩnh" in e.name]) == 1
+    assert len([e for e in chosen if "Bạch Đằng" in e.name]) == 2  # 938 and 1288
+    national = select(load([default_catalogue(), *province_catalogues().values()]).entries, ["national"])
+    assert "xo-viet-nghe-tinh" in {e.id for e in national}  # the national view keeps the national entry

@@ -231,7 +231,7 @@ def test_methods_other_than_get_and_head(server: Server) -> None:
 def test_subscribe_page_shows_names_not_slugs(server: Server) -> None:
     page = server.get("/")[2].decode("utf-8")
     assert '<option value="quoc-phong">Quốc phòng</option>' in page
-    assert '<option value="national">Toàn quốc</option>' in page
+    assert '<option value="national" selected>Toàn quốc</option>' in page
     # Kon Tum's days live in the Quảng Ngãi overlay since 01/7/2025: its group names both.
     assert '<optgroup label="Quảng Ngãi">' in page
     assert '<option value="province:kon-tum">Kon Tum (tỉnh cũ)</option>' in page

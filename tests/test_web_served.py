@@ -24,7 +24,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 def test_all_overlays_are_served_and_grouped(server: Server) -> None:
     page = server.get("/")[2].decode("utf-8")
     assert page.count("<optgroup ") == 34
-    assert page.index('<option value="national">Toàn quốc</option>') < page.index("<optgroup ")
+    assert page.index('<option value="national" selected>Toàn quốc</option>') < page.index("<optgroup ")
     assert '<option value="province:quang-ngai">Cả tỉnh Quảng Ngãi</option>' in page
     assert '<option value="province:kon-tum">Kon Tum (tỉnh cũ)</option>' in page
     records = json.loads(

@@ -52,9 +52,7 @@ def merge(files: Iterable[CatalogueFile]) -> tuple[Anniversary, ...]:
             merged[entry.id] = entry
         for entry_id in file.disabled:
             merged.pop(entry_id, None)
-    from calendar_gen.catalogue.sameday import resolve_same
-
-    return resolve_same(tuple(merged.values()))
+    return tuple(merged.values())
 
 
 def load_file(path: Path) -> CatalogueFile:

@@ -1,12 +1,12 @@
 """One event, one item: ``same_as``, and a refusal of two entries that name one event (issue 18).
 
-``same_as`` links an overlay's entry to the national entry of its event, and two loaded entries
-with the same founding date and nearly the same name are refused.
+``same_as`` links an overlay's entry to the national entry of its event (the selection keeps one of
+them: :func:`calendar_gen.engine.selection.one_per_event`), and two loaded entries with the same
+founding date and nearly the same name are refused.
 
-A province's overlay may hold a day the national catalogue holds too (Quảng Ninh's Giải phóng Vùng
-Mỏ, Nghệ An's and Hà Tĩnh's Xô viết Nghệ Tĩnh). Listed twice, it repeats in paragraphs and feeds. The
-overlay's entry says ``same_as: <national id>`` and replaces that entry when both are loaded (the
-province's own wording and rule win); of several overlay entries of one event, the first stays.
+A province's overlay may hold a day the national catalogue holds too (Quảng Ninh's Bạch Đằng
+victories, Nghệ An's and Hà Tĩnh's Xô viết Nghệ Tĩnh). Listed twice, it repeats in paragraphs and
+feeds.
 """
 
 from __future__ import annotations
@@ -26,22 +26,6 @@ _FILLER = re.compile(r"\b(ngày|kỷ niệm|năm|của|tỉnh|thành phố)\b")
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
-def resolve_same(entries: Sequence[Anniversary]) -> tuple[Anniversary, ...]:
-    """Drop the entries that a loaded ``same_as`` entry stands for, and repeated ``same_as`` entries."""
-    standing: dict[str, str] = {}  # national id -> the overlay entry that stands for it
-    for entry in entries:
-        if entry.same_as is not None and entry.same_as not in standing:
-            standing[entry.same_as] = entry.id
-    kept = []
-    for entry in entries:
-        if entry.id in standing and standing[entry.id] != entry.id:
-            continue  # the national entry, replaced by its overlay entry
-        if entry.same_as is not None and standing.get(entry.same_as) != entry.id:
-            continue  # a second overlay entry of the same event
-        kept.append(entry)
-    return tuple(kept)
-
-
 def _key(name: str) -> str:
     text = unicodedata.normalize("NFC", name).casefold()
     return " ".join(_NOT_WORD.sub(" ", _FILLER.sub(" ", text)).split())
@@ -53,7 +37,12 @@ def _day(entry: Anniversary) -> tuple[str, int | None, int | None, int | None]:
 
 
 def _may_repeat(a: Anniversary, b: Anniversary) -> bool:
-    """National against provincial, or two entries of one province: where one event is listed twice."""
+    """National against provincial, or two entries of one province: where one event is listed twice.
+
+    Entries linked by ``same_as`` are one event already.
+    """
+    if a.same_as == b.id or b.same_as == a.id or (a.same_as is not None and a.same_as == b.same_as):
+        return False
     if a.scope == "national" or b.scope == "national":
         return a.scope != b.scope
     return a.scope == b.scope and a.former == b.former

@@ -59,15 +59,22 @@ class ListingRules:
     yearly_always: frozenset[str] = frozenset()  # kinds whose "always" holds in the yearly plan too
 
     def rule(self, entry: Anniversary) -> When:
-        """The entry's own ``listed:`` or its kind's rule."""
+        """The entry's own ``listed:``, else "always" for a sector's own catalogue, else its kind's rule.
+
+        A ``sector:<slug>`` entry is in the user's own catalogue of their sector (a school, a
+        hospital): their guidance lists it every year (DOMAIN.md, "What guidance lists").
+        """
         if entry.listed is not None:
             return When(entry.listed)
+        if entry.scope.startswith("sector:"):
+            return When.ALWAYS
         return self.kinds.get(entry.kind or "", self.default)
 
 
 # The reasons, as the officer reads them (issue 18: "ngày lễ lớn", "năm tròn", "Kết luận 88 ...").
 MAJOR = "ngày lễ lớn"
 PROVINCE = "ngày của tỉnh"
+SECTOR = "ngày của ngành"
 EVERY_YEAR = "ngày kỷ niệm hằng năm"
 INCLUDED = "thêm theo yêu cầu"
 EXCLUDED = "bỏ theo yêu cầu"
@@ -137,12 +144,14 @@ def _decide(occ: Occurrence, rules: ListingRules, yearly: bool) -> tuple[bool, s
             return True, KL88_YES.format(count=occ.count)
         return False, KL88_NO
     rule = rules.rule(entry)
-    if rule is When.ALWAYS and yearly and entry.kind not in rules.yearly_always:
+    if rule is When.ALWAYS and yearly and entry.kind not in rules.yearly_always and entry.scope == "national":
         rule = When.ROUND
     round_class = occ.round_class if occ.count_shown else None
     if rule is When.ALWAYS:
         if entry.scope.startswith("province:"):
             return True, PROVINCE
+        if entry.scope.startswith("sector:"):
+            return True, SECTOR
         if round_class in (RoundClass.TRON, RoundClass.LE5):
             assert round_class is not None
             return True, round_class.label

@@ -26,13 +26,40 @@ def select(
     tags: Sequence[str] = (),
     kinds: Sequence[str] = (),
 ) -> list[Anniversary]:
-    """Entries matching any of the scopes, any of the tags and any of the kinds (empty: all)."""
+    """Entries matching any of the scopes, any of the tags and any of the kinds (empty: all).
+
+    One event is one entry: of a national entry and the overlay entries ``same_as`` it, one stays.
+    """
+    return one_per_event(
+        [
+            entry
+            for entry in entries
+            if (not scopes or any(scope_matches(entry.scope, s, entry.former) for s in scopes))
+            and (not tags or any(tag in entry.tags for tag in tags))
+            and (not kinds or entry.kind in kinds)
+        ]
+    )
+
+
+def one_per_event(entries: Sequence[Anniversary]) -> list[Anniversary]:
+    """Drop the national entries that a chosen ``same_as`` entry stands for, and repeats of it.
+
+    An overlay's entry ``same_as: <national id>`` is the province's wording of a national day
+    (issue 18, item 7): where both are chosen (national days and the province's), the province's
+    stays; where only the national days are chosen, the national entry does. Of several overlay
+    entries of one event (Nghệ An's and Hà Tĩnh's Xô viết Nghệ Tĩnh), the first stays.
+    """
+    standing: dict[str, str] = {}  # national id -> the overlay entry that stands for it
+    for entry in entries:
+        if entry.same_as is not None and entry.same_as not in standing:
+            standing[entry.same_as] = entry.id
+    if not standing:
+        return list(entries)
     return [
         entry
         for entry in entries
-        if (not scopes or any(scope_matches(entry.scope, s, entry.former) for s in scopes))
-        and (not tags or any(tag in entry.tags for tag in tags))
-        and (not kinds or entry.kind in kinds)
+        if not (entry.id in standing and standing[entry.id] != entry.id)
+        and not (entry.same_as is not None and standing.get(entry.same_as) != entry.id)
     ]
 
 

@@ -128,7 +128,9 @@ def index_page(
 
 def _name(catalogue: Catalogue, query: FeedQuery, look: Look) -> str:
     """The calendar's name as the page's choices read: "Các ngày kỷ niệm – Cả tỉnh Quảng Ngãi"."""
-    scope = ", ".join(scope_label(catalogue, s) for s in query.scopes)
+    # A province's feed holds the national days too (render/feed.py, feed_scopes): named by the province.
+    named = [s for s in query.scopes if s != "national"] or list(query.scopes)
+    scope = ", ".join(scope_label(catalogue, s) for s in named)
     tag = ", ".join(look.tag_names.get(t, t) for t in query.tags)
     return calendar_name(scope, tag, query.round_only)
 

@@ -76,9 +76,7 @@ def site_feeds(catalogue: Catalogue) -> list[SiteFeed]:
         ),
     ]
     feeds += [
-        SiteFeed(_scope_path(o.value), o.label, FeedQuery(scopes=feed_scopes((o.value,))))
-        for o in national
-        if o.value != "national"
+        SiteFeed(_scope_path(o.value), o.label, FeedQuery(scopes=feed_scopes((o.value,)))) for o in national
     ]
     for group in groups:
         feeds += [
