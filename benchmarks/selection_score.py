@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
 import re
 import statistics
 import sys
@@ -34,7 +35,7 @@ from calendar_gen.cli.provinces import resolve_choices  # noqa: E402
 from calendar_gen.engine.listing import choose, listed_only  # noqa: E402
 from calendar_gen.engine.occurrences import occurrences  # noqa: E402
 
-EVIDENCE = ROOT / "tests" / "data" / "evidence" / "monthly"
+EVIDENCE = Path(os.environ.get("EVIDENCE_DIR", ROOT / "tests" / "data" / "evidence" / "monthly"))
 # The audience (--for) of each kind of issuer; Party and State bodies take the default selection.
 AUDIENCE = {
     "doan": "doan",

@@ -68,11 +68,31 @@ def test_readme_command_runs(command: str, tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_readme_sample_output_is_real() -> None:
+SHOWN = re.compile(r"(Real output|An excerpt) of `(calendar-gen [^`]+)`:\s*\n+```text\n(.*?)```", re.S)
+
+
+def shown_outputs() -> list[tuple[str, str, str]]:
+    """Every output the README shows, with the command it says printed it (issue 18, item 9)."""
+    return SHOWN.findall(README)
+
+
+def test_readme_shows_outputs() -> None:
+    assert len(shown_outputs()) >= 3
+
+
+@pytest.mark.parametrize(("how", "command", "block"), shown_outputs(), ids=lambda v: v[:60])
+def test_readme_output_is_what_the_command_prints(how: str, command: str, block: str) -> None:
+    args = shlex.split(command)
     result = subprocess.run(
-        [sys.executable, "-m", "calendar_gen", "month", "2024-03", "--format", "table", "--round"],
+        [sys.executable, "-m", "calendar_gen", *args[1:]],
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        cwd=ROOT,
     )
-    assert result.stdout.strip() in README
+    assert result.returncode == 0, result.stderr
+    if how == "Real output":
+        assert result.stdout.strip() == block.strip()
+    else:
+        assert block.strip() in result.stdout

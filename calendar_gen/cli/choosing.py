@@ -7,6 +7,7 @@ options against the loaded catalogue and its rules, and writes the ``--explain``
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
@@ -56,10 +57,21 @@ def selection(
     exclude: list[str] | None,
     *,
     yearly: bool = False,
+    profile: Path | None = None,
 ) -> list[Choice]:
-    """Every occurrence with the editor's decision, after checking the options."""
+    """Every occurrence with the editor's decision, after checking the options.
+
+    A document profile's ``include:`` and ``exclude:`` add to the options' (the options win: an
+    id the command line includes is not excluded by the profile).
+    """
     from calendar_gen.engine.listing import choose
 
+    if profile is not None:
+        from calendar_gen.cli.output import read_profile
+
+        office = read_profile(profile)
+        include = [*(include or []), *office.include]
+        exclude = [i for i in [*(exclude or []), *office.exclude] if i not in (include or [])]
     check_audiences(audiences or [], loaded)
     check_ids(include or [], loaded, "--include")
     check_ids(exclude or [], loaded, "--exclude")

@@ -112,7 +112,7 @@ def month(
     found = occurrences(entries, start, end)
     if round_:
         found = round_only(found)
-    choices = selection(found, loaded, audience, include, exclude)
+    choices = selection(found, loaded, audience, include, exclude, profile=profile)
     if explain:
         emit(explain_text(choices, date_style), output)
         return
@@ -183,7 +183,7 @@ def year(
     found = occurrences(entries, dt.date(year_arg, 1, 1), dt.date(year_arg, 12, 31), yearly=True)
     if round_:
         found = round_only(found)
-    choices = selection(found, loaded, audience, include, exclude, yearly=True)
+    choices = selection(found, loaded, audience, include, exclude, yearly=True, profile=profile)
     if explain:
         emit(explain_text(choices, date_style), output)
         return

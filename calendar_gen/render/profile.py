@@ -19,7 +19,20 @@ from calendar_gen.i18n import _
 # not verified, so a Party profile accepts these two and signing in one's own right).
 STATE_AUTHORITY = {"tm": "TM.", "kt": "KT.", "tl": "TL.", "tuq": "TUQ.", "q": "Q."}
 PARTY_AUTHORITY = {"tm": "T/M", "kt": "K/T"}
-KEYS = ("issuer", "party", "place", "number", "type", "summary", "intro", "closing", "recipients", "signer")
+KEYS = (
+    "issuer",
+    "party",
+    "place",
+    "number",
+    "type",
+    "summary",
+    "intro",
+    "closing",
+    "recipients",
+    "signer",
+    "include",
+    "exclude",
+)
 SIGNER_KEYS = ("authority", "on_behalf", "role", "name")
 DEFAULT_SUMMARY = "Tuyên truyền các ngày kỷ niệm {period}"
 
@@ -58,6 +71,8 @@ class Profile:
     closing: tuple[str, ...] = ()
     recipients: tuple[str, ...] = ()
     signer: Signer = Signer()
+    include: tuple[str, ...] = ()  # ids the office always lists (as --include)
+    exclude: tuple[str, ...] = ()  # ids the office never lists (as --exclude)
 
     def summary_for(self, period: str, year: int, month: int | None = None) -> str:
         """The trích yếu line: "Tuyên truyền các ngày kỷ niệm tháng 3/2024"."""
@@ -159,5 +174,7 @@ def from_mapping(data: Any) -> Profile:
         closing=_texts(data.get("closing"), "closing"),
         recipients=_texts(data.get("recipients"), "recipients"),
         signer=_signer(data.get("signer"), party),
+        include=_texts(data.get("include"), "include"),
+        exclude=_texts(data.get("exclude"), "exclude"),
         **optional,
     )
