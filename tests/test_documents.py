@@ -125,8 +125,8 @@ SHEET = (
 def year_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     """The 2025 yearly list as PDF (WeasyPrint), DOCX and the DOCX rendered by LibreOffice."""
     folder = tmp_path_factory.mktemp("year")
-    cli("year", "2025", "-o", "y.pdf", cwd=folder)
-    cli("year", "2025", "-o", "y.docx", cwd=folder)
+    cli("year", "2025", "--all", "-o", "y.pdf", cwd=folder)  # every item: a long list to lay out
+    cli("year", "2025", "--all", "-o", "y.docx", cwd=folder)
     return folder / "y.pdf", folder / "y.docx", libreoffice_pdf(folder / "y.docx", folder)
 
 
@@ -139,7 +139,18 @@ def test_docx_in_libreoffice_keeps_every_mention_and_the_page_count(
     assert theirs <= 1.3 * ours and ours <= 1.3 * theirs, (ours, theirs)
     text = content_column(office)
     json_out = subprocess.run(
-        [sys.executable, "-m", "calendar_gen", "year", "2025", "-f", "json", "--today", "2025-01-01"],
+        [
+            sys.executable,
+            "-m",
+            "calendar_gen",
+            "year",
+            "2025",
+            "--all",
+            "-f",
+            "json",
+            "--today",
+            "2025-01-01",
+        ],
         capture_output=True,
         text=True,
         check=True,

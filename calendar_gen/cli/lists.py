@@ -175,6 +175,7 @@ def year(
     """The yearly plan in the sections of the central guidance; --by-month or --all month by month."""
     from calendar_gen.engine.occurrences import occurrences
     from calendar_gen.engine.selection import round_only
+    from calendar_gen.render.plan import plan, plan_parts
 
     year_arg = parse_year(year_text)
     chosen = choose_format(fmt, output, SheetFormat)
@@ -191,6 +192,7 @@ def year(
         emit(plan_output(choices, loaded, chosen, year_arg, date_style, province), output)
         return
     found = found if all_ else listed_only(choices)
+    parts = None if all_ or by_month else plan_parts(plan(choices, loaded.rules, date_style))
     deliver(
         chosen,
         found,
@@ -198,8 +200,8 @@ def year(
         date_style,
         choices=choices,
         text=lambda: _render("text", "year_text", found, year_arg, date_style, templates, round_),
-        html=lambda info: _render("html", "year_html", found, year_arg, info, templates, round_),
-        docx=lambda info: _render("docx", "year_docx", found, year_arg, info, round_),
+        html=lambda info: _render("html", "year_html", found, year_arg, info, templates, round_, parts),
+        docx=lambda info: _render("docx", "year_docx", found, year_arg, info, round_, parts),
         info=lambda: with_days_off(
             document_info(
                 sheet_info(loaded, now, issuer, place, issued, party, date_style, doc_number, sources),

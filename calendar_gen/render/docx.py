@@ -176,13 +176,24 @@ def month_docx(
 
 
 def year_docx(
-    occurrences: Sequence[Occurrence], year: int, info: SheetInfo, round_only: bool = False
+    occurrences: Sequence[Occurrence],
+    year: int,
+    info: SheetInfo,
+    round_only: bool = False,
+    plan: Sequence[tuple[str, Sequence[Occurrence]]] | None = None,
 ) -> bytes:
-    """The yearly list as a Word document: năm tròn and năm lẻ 5 first, then month by month."""
+    """The yearly list as a Word document: the plan's sections, or the jubilees then each month."""
     title = f"Các ngày kỷ niệm năm {year}" + (" (năm tròn, năm lẻ 5)" if round_only else "")
     context = _context(info, title, info.document(f"năm {year}", year))
     rows = [row(o, info.style, classed=True) for o in editorial(occurrences)]
     context["sources"] = number_sources(rows, info.sources)
+    if plan is not None:
+        by_occurrence = dict(zip(editorial(occurrences), rows, strict=True))
+        context["sections"] = [
+            {"title": heading, "rows": [_cells(by_occurrence[o]) for o in found if o in by_occurrence]}
+            for heading, found in plan
+        ]
+        return _render(info, context)
     parts = year_sections(rows)
     sections = []
     if not round_only:

@@ -190,9 +190,13 @@ def year_html(
     info: SheetInfo,
     templates: Path | None = None,
     round_only: bool = False,
+    plan: Sequence[tuple[str, Sequence[Occurrence]]] | None = None,
 ) -> str:
-    """The yearly list: năm tròn and năm lẻ 5 first, then every month."""
-    rows = [row(o, info.style, classed=True) for o in editorial(occurrences)]
+    """The yearly list: the plan's sections (``plan``), else năm tròn and năm lẻ 5 first, then every month."""
+    ordered = editorial(occurrences)
+    rows = [row(o, info.style, classed=True) for o in ordered]
+    by_occurrence = dict(zip(ordered, rows, strict=True))
+    parts = [(h, [by_occurrence[o] for o in found if o in by_occurrence]) for h, found in plan or ()]
     template = environment(templates).get_template("year.html.j2")
     title = f"Các ngày kỷ niệm năm {year}" + (" (năm tròn, năm lẻ 5)" if round_only else "")
     return template.render(
@@ -201,5 +205,6 @@ def year_html(
         year=year,
         round_only=round_only,
         days_off=days_off_rows(info.days_off, year),
+        plan=parts,
         **year_sections(rows),
     )

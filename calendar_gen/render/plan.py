@@ -73,6 +73,14 @@ def _joined(found: list[Occurrence], rules: ListingRules, style: DateStyle) -> l
     return items
 
 
+def plan_parts(sections: Sequence[PlanSection]) -> list[tuple[str, list[Occurrence]]]:
+    """(heading, occurrences) per section, for the sheets: "I. Các ngày lễ lớn" and its days."""
+    return [
+        (f"{part.number}. {part.section.title}", [occ for item in part.items for occ in item.occurrences])
+        for part in sections
+    ]
+
+
 def plan_text(sections: Sequence[PlanSection], year: int, province: str | None = None) -> str:
     """The plan as plain text: a title, then numbered sections and items."""
     title = f"CÁC NGÀY LỄ LỚN, SỰ KIỆN LỊCH SỬ QUAN TRỌNG VÀ NGÀY KỶ NIỆM NĂM {year}"

@@ -73,12 +73,17 @@ def year_document(sheet: Sheet, year: int, fmt: str, home: str | None = None) ->
     """A year's list as ``html`` (with ``home`` linked), ``pdf`` or ``docx``."""
     yearly = occurrences(sheet.entries, dt.date(year, 1, 1), dt.date(year, 12, 31), yearly=True)
     found = sheet.listed(yearly, yearly=True)
+    parts = None
+    if sheet.rules is not None:  # the yearly plan's sections, as `calendar-gen year` prints them
+        from calendar_gen.render.plan import plan, plan_parts
+
+        parts = plan_parts(plan(choose(yearly, sheet.rules, yearly=True), sheet.rules, sheet.style))
     if fmt == "docx":
         from calendar_gen.render.docx import year_docx
 
-        return year_docx(found, year, sheet.info)
+        return year_docx(found, year, sheet.info, False, parts)
     info = sheet.info if fmt == "pdf" else dataclasses.replace(sheet.info, home=home)
-    return _html_or_pdf(year_html(found, year, info, sheet.templates), fmt)
+    return _html_or_pdf(year_html(found, year, info, sheet.templates, False, parts), fmt)
 
 
 def _html_or_pdf(page: str, fmt: str) -> bytes:
