@@ -15,7 +15,6 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
-from difflib import SequenceMatcher
 
 from calendar_gen.i18n import _
 from calendar_gen.model import Anniversary
@@ -59,6 +58,8 @@ def near_duplicates(entries: Sequence[Anniversary]) -> list[Problem]:
             for second in group[i + 1 :]:
                 if not _may_repeat(first, second):
                     continue
+                from difflib import SequenceMatcher  # only for the rare pairs of one date
+
                 a, b = _key(first.name), _key(second.name)
                 if a in b or b in a or SequenceMatcher(None, a, b).ratio() >= SIMILAR:
                     problems.append(_problem(first, second))
