@@ -143,3 +143,53 @@ def test_ninh_binh_december_2023_paragraph() -> None:
         "ngay-quoc-te-nguoi-khuyet-tat",
     ]
     assert render_only(ids, 2023, 12, "ninh-binh") == expected
+
+
+def command_paragraph(*args: str) -> str:
+    from tests.conftest import run_cli
+
+    result = run_cli("month", *args)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_the_command_prints_the_kon_tum_selection() -> None:
+    """``month 2024-03 -p kon-tum`` prints the document's list and nothing else (precision 1.0)."""
+    assert command_paragraph("2024-03", "-p", "kon-tum") == render_only(
+        [
+            "bo-doi-bien-phong",
+            "ngay-bien-phong-toan-dan",
+            "ngay-quoc-te-phu-nu",
+            "kon-tum-giai-phong",
+            "doan-tncs-ho-chi-minh",
+        ],
+        2024,
+        3,
+        "kon-tum",
+    )
+
+
+def test_the_command_holds_every_item_of_the_ninh_binh_list() -> None:
+    """``month 2023-12 -p ninh-binh`` holds the document's seven items, and one more (precision 7/8).
+
+    The eighth is 65 năm “Đạo đức cách mạng”, a năm lẻ 5 the document leaves out.
+    """
+    printed = command_paragraph("2023-12", "-p", "ninh-binh")
+    expected = render_only(
+        [
+            "quan-doi-nhan-dan",
+            "ngay-hoi-quoc-phong-toan-dan",
+            "ha-noi-dien-bien-phu-tren-khong",
+            "hoi-cuu-chien-binh",
+            "toan-quoc-khang-chien",
+            "dan-so-viet-nam",
+            "ngay-quoc-te-nguoi-khuyet-tat",
+        ],
+        2023,
+        12,
+        "ninh-binh",
+    )
+    mentions = expected.split(": ", 1)[1].rstrip(".\n").replace(" và ", "; ").split("; ")
+    for item in mentions:
+        assert item in printed
+    assert printed.count("; ") + printed.count(" và ") == len(mentions)  # one more item than the document
