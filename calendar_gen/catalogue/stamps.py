@@ -15,6 +15,7 @@ Called by the CLI and the server, which read the environment and the files.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
@@ -48,14 +49,34 @@ def _epoch(environ: Mapping[str, str]) -> dt.datetime | None:
         ) from None
 
 
-def content_stamp(parts: Sequence[bytes]) -> dt.datetime:
-    """A stamp that depends only on ``parts`` (their bytes and order), to the second, in UTC."""
+def content_offset(parts: Sequence[bytes]) -> int:
+    """Seconds after CONTENT_EPOCH, from the SHA-256 of ``parts`` (their bytes and order)."""
     digest = hashlib.sha256()
     for part in parts:
         digest.update(len(part).to_bytes(8, "big"))
         digest.update(part)
-    offset = int.from_bytes(digest.digest()[:8], "big") % CONTENT_SPAN
-    return CONTENT_EPOCH + dt.timedelta(seconds=offset)
+    return int.from_bytes(digest.digest()[:8], "big") % CONTENT_SPAN
+
+
+def content_stamp(parts: Sequence[bytes]) -> dt.datetime:
+    """A stamp that depends only on ``parts`` (their bytes and order), to the second, in UTC."""
+    return CONTENT_EPOCH + dt.timedelta(seconds=content_offset(parts))
+
+
+@functools.lru_cache(maxsize=8192)
+def _content_day(days: int) -> str:
+    """``YYYYMMDD`` of CONTENT_EPOCH + ``days`` (7,300 distinct days: all of them fit the cache)."""
+    return (CONTENT_EPOCH + dt.timedelta(days=days)).strftime("%Y%m%d")
+
+
+def content_stamp_text(parts: Sequence[bytes]) -> str:
+    """:func:`content_stamp` as iCalendar's UTC ``YYYYMMDDTHHMMSSZ``, without a datetime per call.
+
+    A feed writes one per event (LAST-MODIFIED), 100,000 in a 10-year feed of a big catalogue.
+    """
+    days, seconds = divmod(content_offset(parts), 86_400)
+    hours, rest = divmod(seconds, 3600)
+    return f"{_content_day(days)}T{hours:02d}{rest // 60:02d}{rest % 60:02d}Z"
 
 
 def feed_stamp(paths: Sequence[Path], environ: Mapping[str, str]) -> dt.datetime:

@@ -197,11 +197,15 @@ def build(
     total = site_size(loaded, first, last, settings)
     try:
         with typer.progressbar(length=total, label="calendar-gen: " + _("building"), file=sys.stderr) as bar:
-            count = publish(folder, files, progress=lambda: bar.update(1))
+            done = publish(folder, files, progress=lambda: bar.update(1))
     except PublishError as exc:
         fail(str(exc))
     typer.echo(
-        "calendar-gen: " + _("wrote {count} files to {folder}").format(count=count, folder=folder), err=True
+        "calendar-gen: "
+        + _("wrote {written} files and kept {kept} unchanged in {folder}").format(
+            written=done.written, kept=done.kept, folder=folder
+        ),
+        err=True,
     )
     if base_url is None:
         typer.echo(

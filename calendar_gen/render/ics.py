@@ -28,7 +28,7 @@ from functools import lru_cache
 from icalendar.prop import vText
 
 from calendar_gen import __version__
-from calendar_gen.catalogue.stamps import content_stamp
+from calendar_gen.catalogue.stamps import content_stamp_text
 from calendar_gen.catalogue.types import KIND_LABELS
 from calendar_gen.engine.daysoff import WORKING, DayOff
 from calendar_gen.model import Anniversary, Occurrence, Precision, RoundClass
@@ -197,13 +197,13 @@ def _event(uid: str, stamp: str, body: list[bytes]) -> bytes:
     (0-999), so both change exactly when the event's content does and never on a rebuild.
     """
     joined = CRLF.join(body)
-    modified = content_stamp([joined])
+    modified = content_stamp_text([joined])
     sequence = int.from_bytes(hashlib.sha256(joined).digest()[-4:], "big") % 1000
     head = [
         b"BEGIN:VEVENT",
         fold(f"UID:{uid}"),
         f"DTSTAMP:{stamp}".encode("ascii"),
-        f"LAST-MODIFIED:{modified.strftime('%Y%m%dT%H%M%SZ')}\r\nSEQUENCE:{sequence}".encode("ascii"),
+        f"LAST-MODIFIED:{modified}\r\nSEQUENCE:{sequence}".encode("ascii"),
     ]
     return CRLF.join([*head, joined, b"END:VEVENT"])
 

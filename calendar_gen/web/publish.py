@@ -9,16 +9,22 @@ Only a site calendar-gen built itself is ever replaced: every site carries a mar
 it does not list, is refused, never removed. Sibling names are compared literally (a folder
 called ``a*`` is no pattern). A lock file beside the site, removed when the build ends, keeps two
 builds of the same site from running at once.
+
+Rebuilds are incremental: a file whose content hash equals that of the same file in the site being
+replaced is not written again but hard-linked from it into the new folder, so its mtime (and a web
+server's or rsync's view of it) stays as it was; only changed files are written.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from calendar_gen.i18n import _
 
@@ -28,6 +34,13 @@ MARKER_HEADER = "calendar-gen site: the files below were written by calendar-gen
 
 class PublishError(OSError):
     """The site could not be written; the message says where and why."""
+
+
+class Published(NamedTuple):
+    """How many files a build wrote, and how many it kept unchanged from the previous site."""
+
+    written: int
+    kept: int
 
 
 def _siblings(folder: Path, kind: str) -> list[Path]:
@@ -171,6 +184,37 @@ def _write(target: Path, data: bytes) -> None:
         os.fsync(handle.fileno())  # on disk before the site is swapped in
 
 
+def _digest(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()
+
+
+def _kept(previous: Path | None, relative: str, data: bytes, target: Path) -> bool:
+    """Link the previous site's copy of ``relative`` to ``target`` when its content hash is the same.
+
+    Only files of a site this program wrote are reused (``previous`` is None otherwise), and
+    only regular files, never links. A file system without hard links gets the file written.
+    """
+    if previous is None:
+        return False
+    old = previous / relative
+    try:
+        if old.is_symlink() or not old.is_file() or old.stat().st_size != len(data):
+            return False
+        if _digest(old.read_bytes()) != _digest(data):
+            return False
+        os.link(old, target)
+    except OSError:
+        return False
+    return True
+
+
+def _previous(folder: Path) -> Path | None:
+    """The site being replaced, when it is one calendar-gen wrote (checked by check_replaceable)."""
+    if folder.is_symlink() or not folder.is_dir():
+        return None
+    return folder if (written_by_us(folder) or _legacy_site(folder)) else None
+
+
 def _sync_folder(folder: Path) -> None:
     with contextlib.suppress(OSError):  # not every platform can fsync a folder
         descriptor = os.open(folder, os.O_RDONLY)
@@ -194,8 +238,8 @@ def site_folder(folder: Path) -> Path:
 
 def publish(
     folder: Path, files: Iterable[tuple[str, bytes]], progress: Callable[[], None] = lambda: None
-) -> int:
-    """Write the files into a new folder and swap it in for ``folder``; the number of files."""
+) -> Published:
+    """Write the files into a new folder and swap it in for ``folder``; how many were written, kept."""
     folder = site_folder(folder)
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
@@ -210,7 +254,7 @@ def publish(
         return _publish(folder, files, progress)
 
 
-def _publish(folder: Path, files: Iterable[tuple[str, bytes]], progress: Callable[[], None]) -> int:
+def _publish(folder: Path, files: Iterable[tuple[str, bytes]], progress: Callable[[], None]) -> Published:
     try:
         recover(folder)
         check_replaceable(folder)  # a recovered previous site too
@@ -225,16 +269,24 @@ def _publish(folder: Path, files: Iterable[tuple[str, bytes]], progress: Callabl
             )
         ) from None
     written: list[str] = []
+    kept = 0
     try:
+        previous = _previous(folder)
         for relative, data in files:
             target = (building / relative).resolve()
             if building not in target.parents:  # a path from a file name must stay inside the site
                 raise PublishError(_("refusing to write outside the site: {path}").format(path=relative))
             target.parent.mkdir(parents=True, exist_ok=True)
-            _write(target, data)
-            written.append(str(target.relative_to(building)))
+            name = str(target.relative_to(building))
+            if _kept(previous, name, data, target):
+                kept += 1
+            else:
+                _write(target, data)
+            written.append(name)
             progress()
-        _write(building / MARKER, (MARKER_HEADER + "".join(f"{p}\n" for p in sorted(written))).encode())
+        marker = (MARKER_HEADER + "".join(f"{p}\n" for p in sorted(written))).encode()
+        if not _kept(previous, MARKER, marker, building / MARKER):
+            _write(building / MARKER, marker)
         for sub in [building, *(p for p in building.rglob("*") if p.is_dir())]:
             _sync_folder(sub)
         old = folder.parent / f".{folder.name}.old-{os.getpid()}"
@@ -255,4 +307,4 @@ def _publish(folder: Path, files: Iterable[tuple[str, bytes]], progress: Callabl
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
-    return len(written)
+    return Published(len(written) - kept, kept)
