@@ -4,6 +4,10 @@ A failed or interrupted run never leaves a half-written file, and an existing fi
 only by a complete one. What users expect of ``cp`` and editors holds: a new file gets the mode
 the umask allows, a replaced file keeps its mode, a read-only file is refused, and a symbolic link
 is written through (the file it points to is replaced; the link stays a link).
+
+While a temporary file is written it is locked (``flock``); a temporary file of our own naming that
+nobody holds is what a killed run (``kill -9``) left behind, and the next write to that folder
+removes it.
 """
 
 from __future__ import annotations
@@ -11,9 +15,20 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on Windows: stale files are then left alone
+    fcntl = None  # type: ignore[assignment]
+
+# mkstemp's names: the prefix, eight characters of its alphabet, the suffix (".NAME.k3x_9aqz.tmp").
+_TEMP_MIDDLE = re.compile(r"[a-z0-9_]{8}")
+_STALE_AFTER = 2.0  # seconds: a file younger than this may belong to a run that has not locked it yet
 
 
 class ReadOnlyError(PermissionError):
@@ -41,6 +56,59 @@ def _through_links(path: Path) -> Path:
     return target
 
 
+def same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one file, through links, ``..`` and hard links (device and inode)."""
+    try:
+        one, other = os.stat(first), os.stat(second)
+    except (OSError, ValueError):
+        return False
+    return (one.st_dev, one.st_ino) == (other.st_dev, other.st_ino)
+
+
+def _is_ours(entry: os.DirEntry[str], name: str) -> bool:
+    """``.NAME.XXXXXXXX.tmp`` as :func:`write_atomic` names its temporary files, a regular file."""
+    prefix, suffix = f".{name}.", ".tmp"
+    if not (entry.name.startswith(prefix) and entry.name.endswith(suffix)):
+        return False
+    if not _TEMP_MIDDLE.fullmatch(entry.name[len(prefix) : -len(suffix)]):
+        return False
+    try:
+        return entry.is_file(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def clean_stale_temps(folder: Path, name: str) -> list[Path]:
+    """Remove the temporary files of ``name`` that killed runs left in ``folder``; return them.
+
+    A file is stale when it has our naming, is a regular file, is older than a moment and nobody
+    holds its lock (a running writer does; the kernel drops the lock of a killed one).
+    """
+    removed: list[Path] = []
+    if fcntl is None:  # pragma: no cover - Windows
+        return removed
+    try:
+        entries = [e for e in os.scandir(folder) if _is_ours(e, name)]
+    except OSError:
+        return removed
+    for entry in entries:
+        try:
+            fd = os.open(entry.path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        except OSError:
+            continue
+        try:
+            if time.time() - os.fstat(fd).st_mtime < _STALE_AFTER:
+                continue
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # raises while a writer holds it
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+        except OSError:
+            continue
+        finally:
+            os.close(fd)
+    return removed
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` in one step; raise OSError with the reason on failure.
 
@@ -63,8 +131,11 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise ReadOnlyError(errno.EACCES, "is read-only (make it writable with chmod u+w)", str(path))
     mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
     folder = path.parent if str(path.parent) else Path(".")
+    clean_stale_temps(folder, path.name)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        if fcntl is not None:  # held until the file is renamed or removed: it is not stale
+            fcntl.flock(fd, fcntl.LOCK_EX)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -103,9 +103,7 @@ def check(
     word = data.startswith(b"PK\x03\x04") or file.lower().endswith(".docx")
     if annotate is not None and not word:
         raise typer.BadParameter(_("--annotate needs a .docx draft"), param_hint="--annotate")
-    for option, path in (("--annotate", annotate), ("--fix", fix)):
-        if path is not None and file != "-" and _same_file(path, Path(file)):
-            raise typer.BadParameter(_("write to another file than the draft"), param_hint=option)
+    _refuse_same_outputs(file, annotate, fix)
     entries = load_catalogue(catalogue_paths(catalogue, no_default, province)).entries
     options = Options(year=year, nd30=date_style == "nd30")
     if word:
@@ -117,16 +115,33 @@ def check(
             from calendar_gen.check.report import fixed_text
             from calendar_gen.cli.output import emit_bytes
 
-            emit_bytes(fixed_text(report).encode("utf-8"), fix)
+            emit_bytes(fixed_text(report).encode("utf-8"), fix, "--fix")
     _print(report, fmt, "<stdin>" if file == "-" else file)
     if report.count("error"):
         raise typer.Exit(1)
 
 
-def _same_file(first: Path, second: Path) -> bool:
+def _refuse_same_outputs(file: str, annotate: Path | None, fix: Path | None) -> None:
+    """Neither copy may replace the draft (through links too), nor may both go to one file."""
+    from calendar_gen.cli.inputs import DRAFT, remember
+    from calendar_gen.fileio import same_file
+
+    if file != "-":
+        remember(file, DRAFT)
+    for option, path in (("--annotate", annotate), ("--fix", fix)):
+        if path is not None and file != "-" and (same_file(path, Path(file)) or _same_name(path, Path(file))):
+            raise typer.BadParameter(_("write to another file than the draft"), param_hint=option)
+    if annotate is not None and fix is not None and (same_file(annotate, fix) or _same_name(annotate, fix)):
+        raise typer.BadParameter(
+            _("--annotate and --fix name the same file; give each its own file"), param_hint="--fix"
+        )
+
+
+def _same_name(first: Path, second: Path) -> bool:
+    """Two names of one path, whether or not it exists yet (``a/../x.docx`` and ``x.docx``)."""
     try:
         return first.resolve() == second.resolve()
-    except OSError:
+    except (OSError, RuntimeError):
         return False
 
 
@@ -192,9 +207,9 @@ def _write_word_outputs(report: Report, data: bytes, annotate: Path | None, fix:
             if finding.suggestion:
                 text += "\n" + _("suggestion: {text}").format(text=finding.suggestion)
             comments.append((finding.block, finding.start, finding.end, text))
-        emit_bytes(add_comments(read(data), comments), annotate)
+        emit_bytes(add_comments(read(data), comments), annotate, "--annotate")
     if fix is not None:
-        emit_bytes(fix_runs(read(data), fix_edits(report)), fix)
+        emit_bytes(fix_runs(read(data), fix_edits(report)), fix, "--fix")
 
 
 def _print(report: Report, fmt: CheckFormat, name: str) -> None:

@@ -112,8 +112,11 @@ def report_problems(problems: list[Problem], header: str) -> None:
 def load_catalogue(paths: list[Path]) -> Catalogue:
     """Load and validate (through the cache); on problems print every one and exit 1."""
     from calendar_gen.catalogue import cache
+    from calendar_gen.cli.inputs import CATALOGUE, remember
     from calendar_gen.problems import CatalogueError
 
+    for path in paths:  # an -o onto one of them is refused (issue 23, item 9)
+        remember(path, CATALOGUE)
     try:
         return cache.load(paths, cache_dir())
     except CatalogueError as exc:

@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from calendar_gen.cli.common import clean_text
+from calendar_gen.cli.inputs import remember_option
 from calendar_gen.i18n import N_
 from calendar_gen.render.formatting import DateStyle
 
@@ -196,6 +197,7 @@ TemplatesOpt = Annotated[
         exists=True,
         file_okay=False,
         show_envvar=False,
+        callback=remember_option,  # an output may not replace it (issue 23)
     ),
 ]
 
@@ -307,6 +309,7 @@ ProfileOpt = Annotated[
         exists=True,
         dir_okay=False,
         show_envvar=False,
+        callback=remember_option,  # an output may not replace it (issue 23)
     ),
 ]
 DocxTemplateOpt = Annotated[
@@ -318,5 +321,6 @@ DocxTemplateOpt = Annotated[
         exists=True,
         dir_okay=False,
         show_envvar=False,
+        callback=remember_option,  # an output may not replace it (issue 23)
     ),
 ]

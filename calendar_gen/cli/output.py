@@ -33,14 +33,17 @@ def emit(text: str, output: Path | None, bom: bool = False) -> None:
     emit_bytes((("\ufeff" if bom else "") + text).encode("utf-8"), output)
 
 
-def emit_bytes(data: bytes, output: Path | None) -> None:
-    """Write bytes to standard output, or to the file atomically."""
+def emit_bytes(data: bytes, output: Path | None, option: str = "--output") -> None:
+    """Write bytes to standard output, or to the file atomically (never onto one of the inputs)."""
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
+    from calendar_gen.cli.inputs import refuse_input
     from calendar_gen.fileio import DanglingLinkError, ReadOnlyError, write_atomic
 
+    refuse_input(output, option)
+    replaced = output.is_file()
     try:
         write_atomic(output, data)
     except ReadOnlyError:
@@ -63,7 +66,8 @@ def emit_bytes(data: bytes, output: Path | None) -> None:
                 path=output, reason=exc.strerror or exc
             )
         )
-    typer.echo("calendar-gen: " + _("wrote {path}").format(path=output), err=True)
+    done = _("wrote {path}, replacing the file that was there") if replaced else _("wrote {path}")
+    typer.echo("calendar-gen: " + done.format(path=output), err=True)
 
 
 def render_list(
