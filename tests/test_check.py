@@ -390,4 +390,4 @@ def test_cli_binary_and_fake_docx_exit_2(tmp_path: Path) -> None:
     fake = tmp_path / "x.docx"
     fake.write_text("không phải Word", encoding="utf-8")
     code, _, err = run("check", str(fake))
-    assert code == 2 and "not a Word document" in err
+    assert code == 2 and "not a Word (.docx) document" in err

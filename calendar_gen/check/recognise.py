@@ -122,15 +122,24 @@ def parse_period(text: str, pos: int, close: str | None) -> Period | None:
 
 
 def find_periods(text: str) -> list[Period]:
-    """Every bracketed date or period, and every bare period of two full dates, in order."""
+    """Every bracketed date or period, and every bare period of two full dates, in order.
+
+    One pass each: a bare period is skipped when a bracketed one (or an earlier bare one) covers
+    its start, found by a pointer moving forward with the running end, not by comparing each date
+    with every earlier one (issue 23, item 3: linear in the text).
+    """
     periods: list[Period] = []
     for m in re.finditer(r"[(\[]", text):
         period = parse_period(text, m.end(), ")" if m.group() == "(" else "]")
         if period is not None:
             periods.append(period)
-    taken = [(p.start, p.end) for p in periods]
+    bracketed = sorted(periods, key=lambda p: p.start)
+    pointer, covered = 0, -1
     for m in _PERIOD_START.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        while pointer < len(bracketed) and bracketed[pointer].start <= m.start():
+            covered = max(covered, bracketed[pointer].end)
+            pointer += 1
+        if m.start() < covered:
             continue
         period = parse_period(text, m.start(), None)
         if period is None or period.second is None:
@@ -138,7 +147,7 @@ def find_periods(text: str) -> list[Period]:
         if period.first.month is None or period.second.month is None:
             continue  # a bare "2021 - 2025" is a plan's period, not an anniversary
         periods.append(period)
-        taken.append((period.start, period.end))
+        covered = max(covered, period.end)
     periods.sort(key=lambda p: p.start)
     return periods
 
@@ -212,11 +221,15 @@ def _label(text: str, pos: int) -> tuple[str, int, int] | None:
 
 def bare_counts(text: str, mentions: list[Mention]) -> list[Mention]:
     """Counts without dates ("70 năm Chiến thắng Điện Biên Phủ"): candidates for the catalogue."""
-    taken = [(m.start, m.end) for m in mentions]
+    ordered = sorted(mentions, key=lambda m: m.start)
     found: list[Mention] = []
+    pointer, covered = 0, -1
     for count in _COUNT.finditer(text):
-        if any(a <= count.start() < b for a, b in taken):
-            continue
+        while pointer < len(ordered) and ordered[pointer].start <= count.start():
+            covered = max(covered, ordered[pointer].end)
+            pointer += 1
+        if count.start() < covered:
+            continue  # inside a mention with dates (one pointer, not a scan of them all)
         stop = _NAME_STOP.search(text, count.end(), min(len(text), count.end() + 200))
         end = stop.start() if stop else min(len(text), count.end() + 200)
         name_start, name_end = _trim(text, count.end(), end)

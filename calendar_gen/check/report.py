@@ -6,6 +6,7 @@ number (as ``line`` and ``paragraph``) and the column in that paragraph.
 
 from __future__ import annotations
 
+import bisect
 import json
 from typing import Any
 
@@ -97,16 +98,47 @@ def summary_line(report: Report) -> str:
     )
 
 
+def phrase(finding: Finding) -> tuple[int, int]:
+    """The wrong phrase of a finding: what its edits replace, else the whole mention."""
+    if not finding.edits:
+        return finding.start, finding.end
+    return min(e.start for e in finding.edits), max(e.end for e in finding.edits)
+
+
+def comment_spans(report: Report) -> list[tuple[int, int, int, str]]:
+    """One Word comment per finding: (block, start, end, text) over exactly the wrong phrase."""
+    comments = []
+    for finding in report.findings:
+        text = f"{severity_label(finding.severity)} [{finding.code.value}]: {finding.message}"
+        if finding.suggestion:
+            text += "\n" + _("suggestion: {text}").format(text=finding.suggestion)
+        start, end = phrase(finding)
+        comments.append((finding.block, start, end, text))
+    return comments
+
+
 def fix_edits(report: Report) -> dict[int, list[Edit]]:
-    """The edits ``--fix`` makes, by block: every error's and the asked-for style fixes, no overlaps."""
+    """The edits ``--fix`` makes, by block: every error's and the asked-for style fixes, no overlaps.
+
+    An edit overlapping one already chosen is left out; the chosen ones are kept sorted, so each
+    test is a bisection and the whole is linear in practice (issue 23, item 3).
+    """
     chosen: dict[int, list[Edit]] = {}
+    starts: dict[int, list[int]] = {}
     for finding in report.findings:
         if not _fixable(finding):
             continue
         edits = chosen.setdefault(finding.block, [])
+        keys = starts.setdefault(finding.block, [])
         for edit in finding.edits:
-            if all(edit.end <= other.start or edit.start >= other.end for other in edits):
-                edits.append(edit)
+            at = bisect.bisect_left(keys, edit.start)
+            before = edits[at - 1] if at else None
+            after = edits[at] if at < len(edits) else None
+            if (before is None or before.end <= edit.start) and (after is None or edit.end <= after.start):
+                if after is not None and after.start == edit.start == edit.end:
+                    continue
+                edits.insert(at, edit)
+                keys.insert(at, edit.start)
     return chosen
 
 

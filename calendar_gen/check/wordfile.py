@@ -1,83 +1,99 @@
-"""Word drafts: read every paragraph (tables included) safely, annotate with comments, fix in place.
+"""Word drafts: read every paragraph of every story safely, with the runs that hold its text.
 
-A .docx is a zip: before python-docx opens it, its directory is checked so that a zip bomb or a
-file that is not a Word document is refused with a message, not unpacked. Runs are kept with
-their positions, so that a finding spanning a split run ("65 năm" in one run, the dates in
-another) is anchored to the runs it covers and a fix edits exactly those characters.
+A .docx is a zip: ``package.unpack`` inflates it in bounded chunks before python-docx opens it,
+so a zip bomb is refused with a message, not unpacked. The stories read are the body (tables and
+text boxes included), then the headers, footers, footnotes and endnotes (issue 19, item 3); the
+paragraphs are numbered from 1 in that order. The walk is iterative over the XML, each table cell
+once, whatever ``w:gridSpan`` or ``w:vMerge`` say, and it stops with a refusal past a number of
+paragraphs or characters, so the work is bounded by the text, not the markup (issue 23, item 2).
+Runs are kept with their positions, so that a finding spanning a split run is anchored to the
+runs it covers and a fix edits exactly those characters (``wordedit``).
 """
 
 from __future__ import annotations
 
 import io
-import zipfile
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from calendar_gen.check.findings import Edit
+from calendar_gen.check.package import ZIP_MAGIC, PackageError, unpack
 from calendar_gen.check.source import Block, paragraph_block
 from calendar_gen.i18n import _
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.text.paragraph import Paragraph
-    from docx.text.run import Run
 
-MAX_UNPACKED = 100 * 1024 * 1024  # all parts together, unpacked
-MAX_RATIO = 200  # unpacked size / packed size of one part bigger than 1 MB
-MAX_PARTS = 5000
-ZIP_MAGIC = b"PK\x03\x04"
+__all__ = ["ZIP_MAGIC", "Paragraphs", "Piece", "Story", "WordError", "check_zip", "open_document", "read"]
+
+WordError = PackageError  # the name callers catch
+MAX_PARAGRAPHS = 100_000  # a 30-page draft has about 600
+MAX_CHARACTERS = 4_000_000  # about 1,300 pages
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_SKIP = {f"{_W}del", f"{_W}txbxContent", f"{_W}moveFrom"}  # deleted text and text boxes
-
-
-class WordError(ValueError):
-    """A file that is not a Word document, or one too big to unpack; the message says which."""
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+W_P, W_R = f"{_W}p", f"{_W}r"
+# Inside a paragraph: deleted and moved-away text, text boxes (their own paragraphs) and the
+# duplicate of a text box that older readers show instead (mc:Fallback).
+_SKIP = {f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent", f"{_MC}Fallback", W_P}
+_STORY_TYPES = ("/header", "/footer", "/footnotes", "/endnotes")
+_PARAGRAPH_TAG = re.compile(rb"<w:p[\s>/]")
 
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """A run and where its text sits in its paragraph's text."""
+    """A run element and where its text sits in its paragraph's text."""
 
-    run: Run
+    run: Any  # docx.oxml CT_R
     start: int
     end: int
 
 
 @dataclass(frozen=True, slots=True)
+class Story:
+    """One XML part read: the body, a header, a footer, the footnotes; its root and how to save it."""
+
+    root: Any
+    part: Any
+    generic: bool  # a part python-docx keeps as bytes (footnotes): written back on save
+
+
+@dataclass(slots=True)
 class Paragraphs:
-    """A document's blocks, and for each the paragraph and its runs."""
+    """A document's blocks, and for each its runs; the stories they come from."""
 
     document: Document
     blocks: tuple[Block, ...]
-    paragraphs: tuple[Paragraph, ...]
-    pieces: tuple[tuple[Piece, ...], ...]
+    pieces: list[tuple[Piece, ...]]  # split where comments and fixes go (``wordedit``)
+    stories: tuple[Story, ...]
 
 
-def check_zip(data: bytes) -> None:
-    """Refuse what is not a .docx, and zip bombs, from the zip directory alone."""
-    if not data.startswith(ZIP_MAGIC):
-        raise WordError(_("not a Word document (.docx): the file is not a zip package"))
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            infos = package.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise WordError(_("not a Word document (.docx): {reason}").format(reason=exc)) from None
-    names = {info.filename for info in infos}
-    if "word/document.xml" not in names or "[Content_Types].xml" not in names:
-        raise WordError(_("not a Word document (.docx): it has no word/document.xml"))
-    total = sum(info.file_size for info in infos)
-    bomb = len(infos) > MAX_PARTS or total > MAX_UNPACKED
-    bomb = bomb or any(
-        info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
-        for info in infos
-    )
-    if bomb:
+def check_zip(data: bytes) -> dict[str, bytes]:
+    """The XML parts of a .docx, inflated within the limits; refuses what is not a Word document."""
+    parts = unpack(data, "Word (.docx)", None)
+    if "word/document.xml" not in parts or "[Content_Types].xml" not in parts:
         raise WordError(
-            _("the .docx unpacks to {size} MB (a zip bomb?); the limit is {limit} MB").format(
-                size=total // (1024 * 1024), limit=MAX_UNPACKED // (1024 * 1024)
+            _(
+                "not a Word (.docx) document: it has no text of a Word document; "
+                "open it in Word or LibreOffice and save it as .docx"
             )
         )
+    paragraphs = sum(
+        len(_PARAGRAPH_TAG.findall(body))
+        for name, body in parts.items()
+        if name.startswith("word/") and name.endswith(".xml")
+    )
+    if paragraphs > MAX_PARAGRAPHS:
+        raise _too_many(paragraphs)
+    return parts
+
+
+def _too_many(paragraphs: int) -> WordError:
+    return WordError(
+        _("the document has {count} paragraphs; the proofreader reads at most {limit}").format(
+            count=paragraphs, limit=MAX_PARAGRAPHS
+        )
+    )
 
 
 def open_document(data: bytes) -> Document:
@@ -91,111 +107,79 @@ def open_document(data: bytes) -> Document:
         raise WordError(_("cannot read the Word document: {reason}").format(reason=exc)) from None
 
 
+def stories(document: Document) -> list[Story]:
+    """The body, then each header, footer, footnotes and endnotes part, once each."""
+    from docx.oxml.parser import parse_xml
+
+    found = [Story(document.element.body, document.part, False)]
+    for rel in document.part.rels.values():
+        if rel.is_external or not rel.reltype.endswith(_STORY_TYPES):
+            continue
+        part = rel.target_part
+        element = getattr(part, "element", None)
+        if element is not None:
+            found.append(Story(element, part, False))
+            continue
+        try:
+            found.append(Story(parse_xml(part.blob), part, True))
+        except Exception:  # lxml's XMLSyntaxError and friends: a broken part is not read
+            raise WordError(
+                _("cannot read the Word document: the part {part} is damaged").format(part=part.partname)
+            ) from None
+    return found
+
+
 def read(data: bytes) -> Paragraphs:
-    """Every paragraph of the body and its tables, numbered from 1 in reading order."""
+    """Every paragraph of every story, numbered from 1 in reading order, within the limits."""
     document = open_document(data)
+    found = stories(document)
     blocks: list[Block] = []
-    paragraphs: list[Paragraph] = []
     pieces: list[tuple[Piece, ...]] = []
-    for paragraph in _paragraphs(document):
-        runs = _pieces(paragraph)
-        text = "".join(piece.run.text for piece in runs)
-        blocks.append(paragraph_block(text, len(blocks) + 1))
-        paragraphs.append(paragraph)
-        pieces.append(runs)
-    return Paragraphs(document, tuple(blocks), tuple(paragraphs), tuple(pieces))
+    characters = 0
+    for story in found:
+        for paragraph in story_paragraphs(story.root):
+            runs = runs_of(paragraph)
+            text = "".join(piece.run.text for piece in runs)
+            characters += len(text)
+            if characters > MAX_CHARACTERS:
+                raise WordError(
+                    _(
+                        "the document has more than {limit} characters; the proofreader reads at most that"
+                    ).format(limit=MAX_CHARACTERS)
+                )
+            if len(blocks) >= MAX_PARAGRAPHS:
+                raise _too_many(len(blocks) + 1)
+            blocks.append(paragraph_block(text, len(blocks) + 1))
+            pieces.append(runs)
+    return Paragraphs(document, tuple(blocks), pieces, tuple(found))
 
 
-def _paragraphs(container: Any) -> Iterator[Paragraph]:
-    """Paragraphs in reading order, descending into tables (each merged cell once)."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+def story_paragraphs(root: Any) -> Iterator[Any]:
+    """The paragraphs of a story in document order: tables and text boxes too, each cell once.
 
-    for item in container.iter_inner_content():
-        if isinstance(item, Paragraph):
-            yield item
-        elif isinstance(item, Table):
-            seen: set[int] = set()
-            for row in item.rows:
-                for cell in row.cells:
-                    if id(cell._tc) in seen:
-                        continue
-                    seen.add(id(cell._tc))
-                    yield from _paragraphs(cell)
+    ``iter`` walks the tree without recursion, so deep nesting costs no stack; cells are visited
+    as elements, so a huge ``w:gridSpan`` expands nothing and vertically merged cells are linear.
+    """
+    fallback = {p for alternative in root.iter(f"{_MC}Fallback") for p in alternative.iter(W_P)}
+    for paragraph in root.iter(W_P):
+        if paragraph not in fallback:
+            yield paragraph
 
 
-def _pieces(paragraph: Paragraph) -> tuple[Piece, ...]:
+def runs_of(paragraph: Any) -> tuple[Piece, ...]:
     """The paragraph's runs (in hyperlinks, fields and insertions too), with their positions."""
-    from docx.text.run import Run
-
     found: list[Piece] = []
     position = 0
-    stack = list(reversed(list(paragraph._p)))
+    stack = list(reversed(list(paragraph)))
     while stack:
         element = stack.pop()
-        if element.tag in _SKIP:
+        tag = element.tag
+        if tag in _SKIP:
             continue
-        if element.tag == f"{_W}r":
-            run = Run(element, paragraph)
-            length = len(run.text)
-            found.append(Piece(run, position, position + length))
+        if tag == W_R:
+            length = len(element.text)
+            found.append(Piece(element, position, position + length))
             position += length
             continue
         stack.extend(reversed(list(element)))
     return tuple(found)
-
-
-def runs_between(pieces: tuple[Piece, ...], start: int, end: int) -> list[Run]:
-    """The runs that hold any character of ``start:end`` (original offsets)."""
-    covered = [p.run for p in pieces if p.start < end and p.end > start]
-    if not covered and pieces:
-        covered = [min(pieces, key=lambda p: abs(p.start - start)).run]
-    return covered
-
-
-def annotate(doc: Paragraphs, comments: list[tuple[int, int, int, str]]) -> bytes:
-    """The document with a Word comment per (block, start, end, text); the text itself untouched."""
-    for block, start, end, text in comments:
-        target = doc.blocks[block]
-        runs = runs_between(doc.pieces[block], target.original_offset(start), target.original_offset(end))
-        if runs:
-            doc.document.add_comment(runs, text=text, author="calendar-gen", initials="CG")
-    return _save(doc)
-
-
-def fix(doc: Paragraphs, edits: dict[int, list[Edit]]) -> bytes:
-    """The document with the edits made inside the runs that hold the characters."""
-    for block, block_edits in edits.items():
-        target = doc.blocks[block]
-        for edit in sorted(block_edits, key=lambda e: e.start, reverse=True):
-            _edit_runs(
-                doc.pieces[block],
-                target.original_offset(edit.start),
-                target.original_offset(edit.end),
-                edit.new,
-            )
-    return _save(doc)
-
-
-def _edit_runs(pieces: tuple[Piece, ...], start: int, end: int, new: str) -> None:
-    """Replace characters start:end of a paragraph: the new text goes into the first run touched."""
-    placed = False
-    for piece in pieces:
-        if piece.end < start or piece.start > end or (piece.end == start and piece.start != start):
-            continue
-        text = piece.run.text
-        local_start = max(start - piece.start, 0)
-        local_end = min(end - piece.start, len(text))
-        if local_start > len(text) or local_end < 0:
-            continue
-        insert = "" if placed else new
-        piece.run.text = text[:local_start] + insert + text[local_end:]
-        placed = True
-        if piece.end >= end:
-            break
-
-
-def _save(doc: Paragraphs) -> bytes:
-    buffer = io.BytesIO()
-    doc.document.save(buffer)
-    return buffer.getvalue()

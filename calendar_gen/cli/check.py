@@ -34,7 +34,7 @@ FileArg = Annotated[
     str,
     typer.Argument(
         metavar="FILE",
-        help=N_("The draft: .txt, .md or .docx; '-' reads standard input."),
+        help=N_("The draft: .txt, .md, .docx or .odt; '-' reads standard input."),
         show_default=False,
     ),
 ]
@@ -100,15 +100,22 @@ def check(
             param_hint="--date-style",
         )
     data = _read(file)
-    word = data.startswith(b"PK\x03\x04") or file.lower().endswith(".docx")
-    if annotate is not None and not word:
+    kind = _kind(data, file)
+    if annotate is not None and kind != "docx":
         raise typer.BadParameter(_("--annotate needs a .docx draft"), param_hint="--annotate")
+    if fix is not None and kind == "odt":
+        raise typer.BadParameter(
+            _("--fix writes .docx or text drafts; save the .odt as .docx in LibreOffice first"),
+            param_hint="--fix",
+        )
     _refuse_same_outputs(file, annotate, fix)
     entries = load_catalogue(catalogue_paths(catalogue, no_default, province)).entries
     options = Options(year=year, nd30=date_style == "nd30")
-    if word:
+    if kind == "docx":
         report, _paragraphs = _check_word(data, entries, options)
         _write_word_outputs(report, data, annotate, fix)
+    elif kind == "odt":
+        report = _check_odt(data, entries, options)
     else:
         report = _check_plain(data, entries, options)
         if fix is not None:
@@ -119,6 +126,26 @@ def check(
     _print(report, fmt, "<stdin>" if file == "-" else file)
     if report.count("error"):
         raise typer.Exit(1)
+
+
+def _kind(data: bytes, file: str) -> str:
+    """The kind of draft (docx, odt or text); an old binary .doc is refused with how to save it."""
+    name = file.lower()
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or (
+        name.endswith(".doc") and not data.startswith(b"PK")
+    ):
+        raise typer.BadParameter(
+            _(
+                "{path} is an old Word 97-2003 document (.doc), which the proofreader cannot read; "
+                "open it in Word (File › Save As › Word Document .docx) or in LibreOffice "
+                "(File › Save As › Word 2007-365 .docx) and check the .docx"
+            ).format(path=file),
+            param_hint="FILE",
+        )
+    if data.startswith(b"PK\x03\x04"):
+        odt = data[30:38] == b"mimetype" and b"opendocument.text" in data[38:100]
+        return "odt" if odt or name.endswith(".odt") else "docx"
+    return "docx" if name.endswith(".docx") else ("odt" if name.endswith(".odt") else "text")
 
 
 def _refuse_same_outputs(file: str, annotate: Path | None, fix: Path | None) -> None:
@@ -178,6 +205,15 @@ def _check_plain(data: bytes, entries: Sequence[Anniversary], options: Options) 
             _("the draft is neither UTF-8 text nor a .docx file; save it as .docx or as UTF-8 text"),
             param_hint="FILE",
         ) from None
+    from calendar_gen.check.wordfile import MAX_CHARACTERS
+
+    if len(text) > MAX_CHARACTERS:
+        raise typer.BadParameter(
+            _("the draft has {count} characters; the proofreader reads at most {limit}").format(
+                count=len(text), limit=MAX_CHARACTERS
+            ),
+            param_hint="FILE",
+        )
     return check_text(text, entries, options)
 
 
@@ -192,24 +228,31 @@ def _check_word(data: bytes, entries: Sequence[Anniversary], options: Options) -
     return check_blocks(paragraphs.blocks, entries, options), paragraphs
 
 
+def _check_odt(data: bytes, entries: Sequence[Anniversary], options: Options) -> Report:
+    from calendar_gen.check.document import check_blocks
+    from calendar_gen.check.odtfile import read_odt
+    from calendar_gen.check.package import PackageError
+
+    try:
+        blocks = read_odt(data)
+    except PackageError as exc:
+        raise typer.BadParameter(str(exc), param_hint="FILE") from None
+    return check_blocks(blocks, entries, options)
+
+
 def _write_word_outputs(report: Report, data: bytes, annotate: Path | None, fix: Path | None) -> None:
     """The annotated and the corrected copies, each from a fresh copy of the draft."""
-    from calendar_gen.check.report import fix_edits, severity_label
-    from calendar_gen.check.wordfile import annotate as add_comments
-    from calendar_gen.check.wordfile import fix as fix_runs
+    from calendar_gen.check.report import comment_spans, fix_edits
+    from calendar_gen.check.wordedit import annotate as add_comments
+    from calendar_gen.check.wordedit import fix as fix_runs
     from calendar_gen.check.wordfile import read
     from calendar_gen.cli.output import emit_bytes
 
     if annotate is not None:
-        comments = []
-        for finding in report.findings:
-            text = f"{severity_label(finding.severity)} [{finding.code.value}]: {finding.message}"
-            if finding.suggestion:
-                text += "\n" + _("suggestion: {text}").format(text=finding.suggestion)
-            comments.append((finding.block, finding.start, finding.end, text))
-        emit_bytes(add_comments(read(data), comments), annotate, "--annotate")
+        emit_bytes(add_comments(read(data), comment_spans(report)), annotate, "--annotate")
     if fix is not None:
-        emit_bytes(fix_runs(read(data), fix_edits(report)), fix, "--fix")
+        fixed = fix_runs(read(data), fix_edits(report))
+        emit_bytes(data if fixed is None else fixed, fix, "--fix")  # nothing to fix: the draft as it is
 
 
 def _print(report: Report, fmt: CheckFormat, name: str) -> None:
