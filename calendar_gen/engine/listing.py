@@ -144,7 +144,9 @@ def _decide(occ: Occurrence, rules: ListingRules, yearly: bool) -> tuple[bool, s
             return True, KL88_YES.format(count=occ.count)
         return False, KL88_NO
     rule = rules.rule(entry)
-    if rule is When.ALWAYS and yearly and entry.kind not in rules.yearly_always and entry.scope == "national":
+    # The plan keeps "always" for the ngày lễ lớn, the province's days and the user's own (no kind).
+    demoted = entry.kind is not None and entry.kind not in rules.yearly_always and entry.scope == "national"
+    if rule is When.ALWAYS and yearly and demoted:
         rule = When.ROUND
     round_class = occ.round_class if occ.count_shown else None
     if rule is When.ALWAYS:
