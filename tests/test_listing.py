@@ -112,6 +112,15 @@ def test_the_yearly_plan_keeps_always_for_the_province_and_the_ngay_le_lon_only(
     assert decide(LOCAL, 2024, yearly=True).listed
 
 
+def test_the_plan_leaves_a_sectors_day_to_its_audience_and_keeps_plan_entries_first() -> None:
+    assert decide(SECTOR, 2025).listed  # 70 in the month list
+    assert not decide(SECTOR, 2025, yearly=True).listed
+    assert decide(SECTOR, 2025, ("y-te",), yearly=True).listed
+    martyrs = entry("thuong-binh", "Ngày Thương binh – Liệt sĩ", 1947, "event", listed="plan")
+    choice = decide(martyrs, 2024, yearly=True)  # 77
+    assert (choice.listed, choice.section) == (True, "le-lon")
+
+
 @pytest.mark.parametrize(
     ("item", "section"),
     [

@@ -20,7 +20,17 @@ from calendar_gen.i18n import _
 from calendar_gen.paths import resource_dir
 from calendar_gen.problems import CatalogueError, Problem
 
-TOP_KEYS = ("major", "joins", "kinds", "default", "yearly_always", "sections", "section_of_kind", "audiences")
+TOP_KEYS = (
+    "major",
+    "joins",
+    "kinds",
+    "yearly_kinds",
+    "default",
+    "yearly_always",
+    "sections",
+    "section_of_kind",
+    "audiences",
+)
 
 
 def rules_file() -> Path:
@@ -30,10 +40,12 @@ def rules_file() -> Path:
 
 def load_rules(path: Path | None = None, cache_dir: Path | None = None) -> ListingRules:
     """The rules of ``path`` (default: the shipped file), from the JSON cache when it is current."""
-    from calendar_gen.catalogue.files import read_bytes
-
     path = path or rules_file()
-    data = read_bytes(path)
+    try:  # shipped data, not a user's catalogue: the catalogue size limit does not apply
+        data = path.read_bytes()
+    except OSError as exc:
+        message = _("cannot read {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        raise CatalogueError([Problem(str(path), message)]) from None
     stamp = [__version__, hashlib.blake2b(data, digest_size=16).hexdigest()]
     target = cache_dir / f"listing-{stamp[1]}.json" if cache_dir is not None else None
     if target is not None:
@@ -70,6 +82,11 @@ def rules_from(plain: Any, name: str) -> ListingRules:
     kinds = plain.get("kinds") or {}
     if not isinstance(kinds, dict) or any(k not in KINDS or v not in LISTED for k, v in kinds.items()):
         raise bad("kinds")
+    yearly_kinds = plain.get("yearly_kinds") or {}
+    if not isinstance(yearly_kinds, dict) or any(
+        k not in KINDS or v not in LISTED for k, v in yearly_kinds.items()
+    ):
+        raise bad("yearly_kinds")
     if plain.get("default", "round") not in LISTED:
         raise bad("default")
     sections = tuple(Section(str(s["slug"]), str(s["title"])) for s in _list(plain, "sections", bad))
@@ -115,6 +132,7 @@ def _build(
         section_of_kind={str(k): str(v) for k, v in section_of_kind.items()},
         joins={str(k): (str(v["with"]), str(v["words"])) for k, v in joins.items()},
         yearly_always=frozenset(map(str, _list(plain, "yearly_always", bad))),
+        yearly_kinds={str(k): When(v) for k, v in (plain.get("yearly_kinds") or {}).items()},
     )
 
 

@@ -67,9 +67,9 @@ KIND_LABELS = {
     "international": "Ngày quốc tế",
     "local": "Địa phương",
 }
-# The values of ``listed:`` (calendar_gen.engine.listing.When): every year, năm tròn and năm lẻ 5,
-# năm tròn only, or only when asked for.
-LISTED = ("always", "round", "tron", "never")
+# The values of ``listed:`` (calendar_gen.engine.listing.When): every year, every year and in the
+# yearly plan's first section, năm tròn and năm lẻ 5, năm tròn only, or only when asked for.
+LISTED = ("always", "plan", "round", "tron", "never")
 # Use fullmatch: "$" also matches before a trailing newline ("abc\n"); "\Z" keeps .match safe too.
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 SCOPE = re.compile(r"(?:national|(?:province|sector):[a-z0-9]+(?:-[a-z0-9]+)*)\Z")

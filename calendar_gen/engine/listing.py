@@ -21,7 +21,8 @@ from calendar_gen.model import Anniversary, Occurrence, RoundClass
 class When(StrEnum):
     """When guidance lists an entry (the value of ``listed:``)."""
 
-    ALWAYS = "always"  # every year, whatever N (ngày lễ lớn, the main national days, 8/3)
+    ALWAYS = "always"  # every year in the monthly lists, whatever N (the main national days, 8/3)
+    PLAN = "plan"  # every year in the monthly lists and in the yearly plan's first section (27/7)
     ROUND = "round"  # năm tròn and năm lẻ 5 (Nghị định 145/2013, Điều 3 khoản 1)
     TRON = "tron"  # năm tròn only (Nghị định 111/2018: a ceremony only in năm tròn)
     NEVER = "never"  # only when asked for: an audience, --include or --all
@@ -57,6 +58,7 @@ class ListingRules:
     section_of_kind: Mapping[str, str] = field(default_factory=dict)
     joins: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # id -> (joined id, words)
     yearly_always: frozenset[str] = frozenset()  # kinds whose "always" holds in the yearly plan too
+    yearly_kinds: Mapping[str, When] = field(default_factory=dict)  # the plan's own rule of a kind
 
     def rule(self, entry: Anniversary) -> When:
         """The entry's own ``listed:``, else "always" for a sector's own catalogue, else its kind's rule.
@@ -144,12 +146,14 @@ def _decide(occ: Occurrence, rules: ListingRules, yearly: bool) -> tuple[bool, s
             return True, KL88_YES.format(count=occ.count)
         return False, KL88_NO
     rule = rules.rule(entry)
+    if yearly and entry.listed is None and entry.kind is not None and entry.kind in rules.yearly_kinds:
+        rule = rules.yearly_kinds[entry.kind]
     # The plan keeps "always" for the ngày lễ lớn, the province's days and the user's own (no kind).
     demoted = entry.kind is not None and entry.kind not in rules.yearly_always and entry.scope == "national"
     if rule is When.ALWAYS and yearly and demoted:
         rule = When.ROUND
     round_class = occ.round_class if occ.count_shown else None
-    if rule is When.ALWAYS:
+    if rule in (When.ALWAYS, When.PLAN):
         if entry.scope.startswith("province:"):
             return True, PROVINCE
         if entry.scope.startswith("sector:"):
@@ -183,7 +187,7 @@ def _audience(entry: Anniversary, wanted: Sequence[Audience]) -> Audience | None
 
 def section_of(entry: Anniversary, rules: ListingRules) -> str | None:
     """The yearly plan's section of an entry: ngày lễ lớn, leaders' births, then by kind and scope."""
-    if entry.id in rules.major:
+    if entry.id in rules.major or entry.listed == When.PLAN:
         return "le-lon"
     if is_birth(entry):
         return "ngay-sinh"

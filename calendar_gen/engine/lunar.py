@@ -74,3 +74,12 @@ def from_solar(date: dt.date) -> LunarDay:
     """The lunar day of a solar date."""
     info = _vn.get_lunar_date(date.day, date.month, date.year)
     return LunarDay(info["year"], info["month"], info["day"], bool(info["leap"]))
+
+
+STEMS = ("Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý")
+BRANCHES = ("Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi")
+
+
+def can_chi(year: int) -> str:
+    """The Vietnamese name of a lunar year: 2024 is "Giáp Thìn", 2020 "Canh Tý" (year 4 was Giáp Tý)."""
+    return f"{STEMS[(year - 4) % 10]} {BRANCHES[(year - 4) % 12]}"

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from calendar_gen.engine.listing import Choice, ListingRules, Section
+from calendar_gen.engine.lunar import can_chi
 from calendar_gen.model import Occurrence
 from calendar_gen.render.formatting import DateStyle, mention
 
@@ -66,7 +67,14 @@ def _joined(found: list[Occurrence], rules: ListingRules, style: DateStyle) -> l
         join = rules.joins.get(entry_id)
         if join is not None and join[0] in by_id:
             other = by_id[join[0]]
-            text = f"{mention(occ, style)} {join[1]} {mention(other, style)}"
+            words = join[1]
+            # "... và đón Tết Nguyên đán Giáp Thìn" names the lunar year; other joins add the mention.
+            tail = (
+                words.format(can_chi=can_chi(other.year))
+                if "{can_chi}" in words
+                else f"{words} {mention(other, style)}"
+            )
+            text = f"{mention(occ, style)} {tail}"
             items.append(PlanItem(text, (occ, other)))
         else:
             items.append(PlanItem(mention(occ, style), (occ,)))
