@@ -46,7 +46,7 @@ AUDIENCE = {
     "cong-an": "cong-an",
     "bao-chi": "bao-chi",
 }
-CITED = re.compile(r"(\d{4}-\d{2}-[a-z0-9-]+?)(?:\.yaml)?(?=[\s,;)]|$)")
+CITED = re.compile(r"(\d{4}(?:-\d{2})?-[a-z][a-z0-9-]*?)(?:\.yaml)?(?=[\s,;)]|$)")
 
 
 @dataclasses.dataclass
@@ -79,16 +79,18 @@ def override_sources() -> dict[str, set[str]]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for entry in data.get("anniversaries") or []:
             if "listed" in entry:
-                cited[entry["id"]] = set(CITED.findall(str(entry.get("listed_because", ""))))
+                # "evidence: A, B (notes)": the documents before the parenthesis justify the rule.
+                cited[entry["id"]] = set(CITED.findall(str(entry.get("listed_because", "")).split("(")[0]))
     return cited
 
 
 def province_of(document: str) -> str | None:
-    """The province of an evidence document, from its file."""
-    path = EVIDENCE / f"{document}.yaml"
-    if not path.exists():
-        return None
-    return yaml.safe_load(path.read_text(encoding="utf-8")).get("province")
+    """The province of an evidence document (monthly or yearly), from its file."""
+    for folder in (EVIDENCE, EVIDENCE.parent / "yearly"):
+        path = folder / f"{document}.yaml"
+        if path.exists():
+            return yaml.safe_load(path.read_text(encoding="utf-8")).get("province")
+    return None
 
 
 def without_own(loaded: Catalogue, province: str | None, cited: dict[str, set[str]]) -> Catalogue:
@@ -113,6 +115,9 @@ def score(path: Path, cited: dict[str, set[str]]) -> Score | None:
     loaded = load_catalogue(catalogue_paths(None, False, [province] if province else None))
     if province:
         loaded = restrict(loaded, choices)
+        if (year, month) < (2025, 7):  # before the merger the province was on its own
+            kept = tuple(e for e in loaded.entries if e.former in (None, province))
+            loaded = dataclasses.replace(loaded, entries=kept)
     loaded = without_own(loaded, province, cited)
     last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
     found = occurrences(loaded.entries, dt.date(year, month, 1), dt.date(year, month, last))
