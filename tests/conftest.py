@@ -80,3 +80,23 @@ def run_cli(
         check=False,
         preexec_fn=(lambda: os.umask(umask)) if umask is not None else None,
     )
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The selection's scores against the evidence, in every run's log (benchmarks/selection_score.py)."""
+    import runpy
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "selection_score.py"
+    if not path.exists():
+        return
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out):
+            runpy.run_path(str(path), run_name="__main__")
+    except Exception as exc:  # a broken benchmark must not hide the tests' result
+        out.write(f"selection_score failed: {exc!r}\n")
+    terminalreporter.write_sep("-", "the default selection against real guidance lists")
+    terminalreporter.write(out.getvalue())

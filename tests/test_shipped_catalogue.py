@@ -114,3 +114,23 @@ def test_every_tag_has_a_vietnamese_label() -> None:
     assert used <= set(labels), sorted(used - set(labels))
     for label in labels.values():
         assert label.strip() and unicodedata.normalize("NFC", label) == label
+
+
+def test_every_listed_override_cites_evidence_that_exists() -> None:
+    """``listed:`` in the shipped data names the evidence documents it rests on (issue 18, item 2)."""
+    import re
+
+    import yaml
+
+    from calendar_gen.paths import default_catalogue, province_catalogues
+
+    evidence = Path(__file__).parent / "data" / "evidence"
+    known = {p.stem for p in evidence.glob("*/*.yaml")}
+    for path in [default_catalogue(), *province_catalogues().values()]:
+        for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["anniversaries"]:
+            if "listed" not in entry:
+                continue
+            because = str(entry.get("listed_because", ""))
+            assert because.startswith("evidence: "), entry["id"]
+            cited = re.findall(r"\d{4}(?:-\d{2})?-[a-z][a-z0-9-]*", because.split("(")[0])
+            assert cited and set(cited) <= known, (entry["id"], set(cited) - known)
