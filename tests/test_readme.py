@@ -68,7 +68,7 @@ def test_readme_command_runs(command: str, tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-SHOWN = re.compile(r"(Real output|An excerpt) of `(calendar-gen [^`]+)`:\s*\n+```text\n(.*?)```", re.S)
+SHOWN = re.compile(r"(Real output|An excerpt) of `(calendar-gen [^`]+)`[^:`]*:\s*\n+```text\n(.*?)```", re.S)
 
 
 def shown_outputs() -> list[tuple[str, str, str]]:
