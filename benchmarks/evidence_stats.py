@@ -89,6 +89,16 @@ def catalogue_kinds() -> dict[str, str]:
     return kinds
 
 
+def province_slugs() -> set[str]:
+    """The 34 units and the former provinces merged into them (data/provinces.yaml)."""
+    registry = yaml.safe_load((ROOT / "data" / "provinces.yaml").read_text(encoding="utf-8"))
+    slugs = set()
+    for unit in registry["units"]:
+        slugs.add(unit["slug"])
+        slugs.update(former["slug"] for former in unit.get("former") or [])
+    return slugs
+
+
 def raw_items(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """The item mappings of a monthly list or of every section of a yearly plan."""
     if "sections" in data:
@@ -98,7 +108,7 @@ def raw_items(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
         yield from data.get("items") or []
 
 
-def problems_of(path: Path, data: Any, kinds: dict[str, str]) -> list[str]:
+def problems_of(path: Path, data: Any, kinds: dict[str, str], slugs: set[str]) -> list[str]:
     """What breaks the evidence format in one file (empty when it is fine)."""
     if not isinstance(data, dict):
         return [f"{path}: not a mapping"]
@@ -108,6 +118,8 @@ def problems_of(path: Path, data: Any, kinds: dict[str, str]) -> list[str]:
     out += [f"{path}: unknown key {k}" for k in sorted(found - wanted - OPTIONAL_KEYS)]
     if data.get("url") is None and "source" not in data:
         out.append(f"{path}: url is null and no source says where the text is")
+    if data.get("province") is not None and data.get("province") not in slugs:
+        out.append(f"{path}: province {data.get('province')!r} is not a unit or former province slug")
     if data.get("issuer_kind") not in ISSUER_KINDS:
         out.append(f"{path}: issuer_kind {data.get('issuer_kind')!r} is not one of {sorted(ISSUER_KINDS)}")
     for item in raw_items(data):
@@ -123,9 +135,10 @@ def read_docs(folder: Path, kinds: dict[str, str]) -> tuple[list[Doc], list[str]
     """Every evidence file under ``folder``, and the problems found in them."""
     docs: list[Doc] = []
     problems: list[str] = []
+    slugs = province_slugs()
     for path in sorted(folder.glob("*/*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        found = problems_of(path, data, kinds)
+        found = problems_of(path, data, kinds, slugs)
         problems += found
         if found:
             continue
