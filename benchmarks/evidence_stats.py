@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import collections
 import re
+import statistics
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -183,6 +184,17 @@ def overview(docs: list[Doc]) -> None:
     table("Documents", ("", "docs", "whole", "provinces", "issuer kinds", "years", "items"), rows)
 
 
+def list_sizes(docs: list[Doc]) -> None:
+    """How many catalogue days a whole monthly list names (items with an id)."""
+    sizes = sorted(sum(1 for i in d.items if i.id) for d in docs if not d.yearly and d.data["whole"])
+    if sizes:
+        median = statistics.median(sizes)
+        print(
+            f"\nWhole monthly lists: {len(sizes)}; days named per list "
+            f"min {sizes[0]}, median {median:g}, max {sizes[-1]}"
+        )
+
+
 def kinds_by_count(docs: list[Doc]) -> None:
     """Listed items of the monthly lists by catalogue kind and by the count class they are written with."""
     counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
@@ -234,6 +246,7 @@ def main(argv: list[str]) -> int:
     if problems:
         return 1
     overview(docs)
+    list_sizes(docs)
     kinds_by_count(docs)
     international(docs)
     sectors(docs)
