@@ -15,8 +15,10 @@ Exits 1 (with the file and the problem) when a file breaks the format or names a
 from __future__ import annotations
 
 import collections
+import json
 import re
 import statistics
+import subprocess
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -237,6 +239,38 @@ def sectors(docs: list[Doc]) -> None:
     table("Sector and organisation days by issuer kind", ("issuer", "ids (times listed)"), rows)
 
 
+def candidates(month: str, province: str | None) -> set[str]:
+    """Ids that ``calendar-gen month MONTH [-p PROVINCE] --all`` prints: every candidate of the month."""
+    command = [sys.executable, "-m", "calendar_gen", "month", month, "--all", "-f", "json"]
+    if province:
+        command += ["-p", province]
+    result = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
+    return {row["id"] for row in json.loads(result.stdout)}
+
+
+def baseline(docs: list[Doc]) -> None:
+    """Each whole monthly list against today's ``--all`` output for its month and province."""
+    rows = []
+    for doc in docs:
+        if doc.yearly or not doc.data["whole"]:
+            continue
+        listed = {i.id for i in doc.items if i.id}
+        printed = candidates(doc.data["month"], doc.data["province"])
+        hit = listed & printed
+        rows.append(
+            (
+                doc.path.stem,
+                len(listed),
+                len(printed),
+                f"{len(hit) / len(printed):.2f}" if printed else "-",
+                f"{len(hit) / len(listed):.2f}" if listed else "-",
+                ", ".join(sorted(listed - printed)) or "-",
+            )
+        )
+    header = ("whole monthly list", "listed", "--all", "precision", "recall", "listed but not printed")
+    table("Today's --all output against whole monthly lists", header, rows)
+
+
 def main(argv: list[str]) -> int:
     """Validate the evidence, then print the tables."""
     folder = Path(argv[1]) if len(argv) > 1 else ROOT / "tests" / "data" / "evidence"
@@ -250,6 +284,7 @@ def main(argv: list[str]) -> int:
     kinds_by_count(docs)
     international(docs)
     sectors(docs)
+    baseline(docs)
     return 0
 
 
