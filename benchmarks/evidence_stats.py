@@ -15,7 +15,10 @@ Exits 1 (with the file and the problem) when a file breaks the format or names a
 from __future__ import annotations
 
 import collections
+import json
 import re
+import statistics
+import subprocess
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -89,6 +92,16 @@ def catalogue_kinds() -> dict[str, str]:
     return kinds
 
 
+def province_slugs() -> set[str]:
+    """The 34 units and the former provinces merged into them (data/provinces.yaml)."""
+    registry = yaml.safe_load((ROOT / "data" / "provinces.yaml").read_text(encoding="utf-8"))
+    slugs = set()
+    for unit in registry["units"]:
+        slugs.add(unit["slug"])
+        slugs.update(former["slug"] for former in unit.get("former") or [])
+    return slugs
+
+
 def raw_items(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """The item mappings of a monthly list or of every section of a yearly plan."""
     if "sections" in data:
@@ -98,7 +111,7 @@ def raw_items(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
         yield from data.get("items") or []
 
 
-def problems_of(path: Path, data: Any, kinds: dict[str, str]) -> list[str]:
+def problems_of(path: Path, data: Any, kinds: dict[str, str], slugs: set[str]) -> list[str]:
     """What breaks the evidence format in one file (empty when it is fine)."""
     if not isinstance(data, dict):
         return [f"{path}: not a mapping"]
@@ -108,6 +121,8 @@ def problems_of(path: Path, data: Any, kinds: dict[str, str]) -> list[str]:
     out += [f"{path}: unknown key {k}" for k in sorted(found - wanted - OPTIONAL_KEYS)]
     if data.get("url") is None and "source" not in data:
         out.append(f"{path}: url is null and no source says where the text is")
+    if data.get("province") is not None and data.get("province") not in slugs:
+        out.append(f"{path}: province {data.get('province')!r} is not a unit or former province slug")
     if data.get("issuer_kind") not in ISSUER_KINDS:
         out.append(f"{path}: issuer_kind {data.get('issuer_kind')!r} is not one of {sorted(ISSUER_KINDS)}")
     for item in raw_items(data):
@@ -123,9 +138,10 @@ def read_docs(folder: Path, kinds: dict[str, str]) -> tuple[list[Doc], list[str]
     """Every evidence file under ``folder``, and the problems found in them."""
     docs: list[Doc] = []
     problems: list[str] = []
+    slugs = province_slugs()
     for path in sorted(folder.glob("*/*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        found = problems_of(path, data, kinds)
+        found = problems_of(path, data, kinds, slugs)
         problems += found
         if found:
             continue
@@ -170,6 +186,17 @@ def overview(docs: list[Doc]) -> None:
     table("Documents", ("", "docs", "whole", "provinces", "issuer kinds", "years", "items"), rows)
 
 
+def list_sizes(docs: list[Doc]) -> None:
+    """How many catalogue days a whole monthly list names (items with an id)."""
+    sizes = sorted(sum(1 for i in d.items if i.id) for d in docs if not d.yearly and d.data["whole"])
+    if sizes:
+        median = statistics.median(sizes)
+        print(
+            f"\nWhole monthly lists: {len(sizes)}; days named per list "
+            f"min {sizes[0]}, median {median:g}, max {sizes[-1]}"
+        )
+
+
 def kinds_by_count(docs: list[Doc]) -> None:
     """Listed items of the monthly lists by catalogue kind and by the count class they are written with."""
     counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
@@ -212,6 +239,38 @@ def sectors(docs: list[Doc]) -> None:
     table("Sector and organisation days by issuer kind", ("issuer", "ids (times listed)"), rows)
 
 
+def candidates(month: str, province: str | None) -> set[str]:
+    """Ids that ``calendar-gen month MONTH [-p PROVINCE] --all`` prints: every candidate of the month."""
+    command = [sys.executable, "-m", "calendar_gen", "month", month, "--all", "-f", "json"]
+    if province:
+        command += ["-p", province]
+    result = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
+    return {row["id"] for row in json.loads(result.stdout)}
+
+
+def baseline(docs: list[Doc]) -> None:
+    """Each whole monthly list against today's ``--all`` output for its month and province."""
+    rows = []
+    for doc in docs:
+        if doc.yearly or not doc.data["whole"]:
+            continue
+        listed = {i.id for i in doc.items if i.id}
+        printed = candidates(doc.data["month"], doc.data["province"])
+        hit = listed & printed
+        rows.append(
+            (
+                doc.path.stem,
+                len(listed),
+                len(printed),
+                f"{len(hit) / len(printed):.2f}" if printed else "-",
+                f"{len(hit) / len(listed):.2f}" if listed else "-",
+                ", ".join(sorted(listed - printed)) or "-",
+            )
+        )
+    header = ("whole monthly list", "listed", "--all", "precision", "recall", "listed but not printed")
+    table("Today's --all output against whole monthly lists", header, rows)
+
+
 def main(argv: list[str]) -> int:
     """Validate the evidence, then print the tables."""
     folder = Path(argv[1]) if len(argv) > 1 else ROOT / "tests" / "data" / "evidence"
@@ -221,9 +280,11 @@ def main(argv: list[str]) -> int:
     if problems:
         return 1
     overview(docs)
+    list_sizes(docs)
     kinds_by_count(docs)
     international(docs)
     sectors(docs)
+    baseline(docs)
     return 0
 
 
