@@ -66,7 +66,7 @@ def main() -> None:
     for findings in (2_500, 5_000, 10_000):
         data = word_draft(findings)
 
-        def both(data: bytes = data) -> None:
+        def both(data: bytes = data, findings: int = findings) -> None:
             doc = read(data)
             report = check_blocks(doc.blocks, ENTRIES, Options())
             assert len(report.findings) == findings
