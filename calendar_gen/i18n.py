@@ -8,8 +8,11 @@ until then messages are English, so library calls and tests are deterministic.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import functools
 import gettext
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 DOMAIN = "calendar_gen"
@@ -18,6 +21,11 @@ LANGUAGES = ("vi", "en")
 DEFAULT = "vi"  # officers read Vietnamese; a machine never set up for a locale gets Vietnamese
 
 _active: gettext.NullTranslations = gettext.NullTranslations()
+# A language for one task or thread only (``speaking``): the web answers in Vietnamese for every
+# visitor even when ``serve`` itself was started under an English locale.
+_local: contextvars.ContextVar[gettext.NullTranslations | None] = contextvars.ContextVar(
+    "calendar_gen_language", default=None
+)
 
 
 class MissingCatalog(RuntimeError):
@@ -36,14 +44,25 @@ def Nn_(singular: str, plural: str) -> tuple[str, str]:
 
 def _(message: str) -> str:
     """The message in the active language."""
-    return _active.gettext(message)
+    return (_local.get() or _active).gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural message for ``count`` in the active language."""
-    return _active.ngettext(singular, plural, count)
+    return (_local.get() or _active).ngettext(singular, plural, count)
 
 
+@contextlib.contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Use ``language`` inside the block, for this thread or task only (the web's Vietnamese)."""
+    token = _local.set(translations(language))
+    try:
+        yield
+    finally:
+        _local.reset(token)
+
+
+@functools.lru_cache(maxsize=len(LANGUAGES))
 def translations(language: str) -> gettext.NullTranslations:
     """The catalog of a language; English is the message ids themselves."""
     if language == "en":
@@ -65,7 +84,8 @@ def activate(language: str) -> None:
 
 def active_language() -> str:
     """The language in use: 'en' when no catalog is active."""
-    return "vi" if type(_active) is not gettext.NullTranslations else "en"
+    current = _local.get() or _active
+    return "vi" if type(current) is not gettext.NullTranslations else "en"
 
 
 def choose(argv: Sequence[str], environ: Mapping[str, str]) -> str:

@@ -87,6 +87,15 @@ def serve(
     templates: TemplatesOpt = None,
     date_style: StyleOpt = DateStyle.ND30,
     access_log: Annotated[bool, typer.Option("--access-log", help=N_("Log every request."))] = False,
+    body_timeout: Annotated[
+        float,
+        typer.Option(
+            "--body-timeout",
+            help=N_("Seconds a whole uploaded request (POST /check) may take; slower ones get 408."),
+            min=1,
+            max=600,
+        ),
+    ] = 30.0,
     today: TodayOpt = None,
 ) -> None:
     """Serve the subscribe page, feeds, sheets and JSON over HTTP; catalogues reload on change."""
@@ -111,7 +120,9 @@ def serve(
         style=date_style,
         today=fixed_today,
         choices=choices,
+        body_timeout=body_timeout,
     )
+    check_port(host, port)
     typer.echo(
         "calendar-gen: " + _("serving {url} (Ctrl-C to stop)").format(url=f"http://{host}:{port}/"), err=True
     )
@@ -125,6 +136,46 @@ def serve(
                 address=f"{host}:{port}", reason=exc.strerror or exc
             )
         )
+
+
+def check_port(host: str, port: int) -> None:
+    """Fail with a message the person can act on when ``host:port`` cannot be listened on.
+
+    Checked before uvicorn starts, whose bind error is English and comes after "serving ...".
+    The socket is set up as uvicorn sets up its own (SO_REUSEADDR), so a port in TIME_WAIT passes.
+    """
+    import errno
+    import socket
+
+    address = f"{host}:{port}"
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror:
+        fail(_("--host {host} is not an address of this machine; use 127.0.0.1 or 0.0.0.0").format(host=host))
+    family, kind, proto, _name, sockaddr = infos[0]
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(sockaddr)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                fail(
+                    _(
+                        "port {port} on {host} is already in use (another calendar-gen serve or another "
+                        "program); stop that program or choose another port, e.g. --port {other}"
+                    ).format(port=port, host=host, other=port + 1 if port < 65535 else 8000)
+                )
+            if exc.errno == errno.EACCES:
+                fail(
+                    _(
+                        "no permission to listen on port {port}; choose a --port above 1023, e.g. --port 8000"
+                    ).format(port=port)
+                )
+            fail(
+                _("cannot listen on {address}: {reason}; choose another --port").format(
+                    address=address, reason=exc.strerror or exc
+                )
+            )
 
 
 def build(

@@ -3,20 +3,21 @@
 POST takes a form (``text``, or ``file`` as multipart, optional ``year``), a raw body
 (``text/plain`` or a .docx), or JSON ``{"text": ..., "year": ...}``, and answers JSON when asked
 (``?format=json`` or ``Accept: application/json``), else the page with each mention highlighted.
-The body is read up to a limit (413 beyond it); nothing is kept after the response; a file that
-is not a Word document, or a zip bomb, gets 400 with a message.
+The body is read within the limits of ``web/limits`` (size 413, deadline 408); parsing, checking
+and the page run in a worker thread of the ``CHECKS`` lane, in Vietnamese, stopped when the
+client leaves. Nothing is kept after the response; a file that is not a Word document, a zip
+bomb or malformed JSON or multipart gets 400 with a message, never a 500.
 """
 
 from __future__ import annotations
 
-import email.parser
-import email.policy
 import json
 import urllib.parse
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -26,20 +27,19 @@ from calendar_gen.check.report import to_data
 from calendar_gen.check.wordfile import ZIP_MAGIC, WordError, read
 from calendar_gen.model import Anniversary
 from calendar_gen.render.text import environment
+from calendar_gen.web.limits import CHECKS, Gone, Refused, offload, read_body
 from calendar_gen.web.responses import HTML, SECURITY, error
 from calendar_gen.web.routes import state_of
 
 MAX_BODY = 4 * 1024 * 1024  # a pasted draft or a .docx; more is refused with 413
+MAX_FIELDS = 16  # form fields or multipart parts: the form has three (text or file, year, format)
 TOO_BIG = "Văn bản hoặc tệp quá lớn (tối đa 4 MB)."
+UNREADABLE = "Dữ liệu gửi lên không đọc được."
 SEVERITY_VI = {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo", Severity.INFO: "Ghi chú"}
 
 
-class BadInput(ValueError):
+class BadInput(Refused):
     """A request the page cannot check; the message is shown to the officer."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 @dataclass(frozen=True)
@@ -52,22 +52,35 @@ class Draft:
     want_json: bool
 
 
+@dataclass(frozen=True)
+class Posted:
+    """A request's body and what the worker needs to answer it (no Request crosses threads)."""
+
+    content_type: str
+    body: bytes
+    want_json: bool
+    templates: Path | None
+
+
 async def check_page(request: Request) -> Response:
     """``GET /check``: the empty box; ``POST /check``: the report."""
+    templates = state_of(request).templates
     if request.method != "POST":
-        return _page(request, None, "", None, 200)
+        return _page(templates, None, "", None, 200)
     want_json = _wants_json(request)
     try:
-        draft = _parse(request, await _body(request), want_json)
+        body = await read_body(request, MAX_BODY, TOO_BIG)
+        posted = Posted(request.headers.get("content-type", ""), body, want_json, templates)
         entries = state_of(request).store.get().catalogue.entries  # never waits for a reload
-        report = await run_in_threadpool(_check, draft, entries)
-    except BadInput as exc:
+        return await offload(request, CHECKS, _answer, posted, entries)
+    except Gone:
+        return Response(status_code=499)  # nobody is left to read it (nginx's "client closed")
+    except Refused as exc:
         if want_json:
             return JSONResponse({"error": str(exc)}, status_code=exc.status, headers=SECURITY)
-        return _page(request, None, "", str(exc), exc.status) if exc.status != 413 else error(413, str(exc))
-    if draft.want_json:
-        return JSONResponse(to_data(report), headers={"Cache-Control": "no-store", **SECURITY})
-    return _page(request, report, draft.text or "", None, 200)
+        if exc.status in (400, 422):
+            return _page(templates, None, "", str(exc), exc.status)
+        return error(exc.status, str(exc))
 
 
 def _wants_json(request: Request) -> bool:
@@ -77,47 +90,63 @@ def _wants_json(request: Request) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
-async def _body(request: Request) -> bytes:
-    """The body, refused with 413 as soon as it passes the limit (never buffered whole)."""
-    length = request.headers.get("content-length", "")
-    if length.isdigit() and int(length) > MAX_BODY:
-        raise BadInput(413, TOO_BIG)
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY:
-            raise BadInput(413, TOO_BIG)
-        chunks.append(chunk)
-    return b"".join(chunks)
+def _answer(posted: Posted, entries: tuple[Anniversary, ...]) -> Response:
+    """Parse, check and render, in a worker thread."""
+    draft = _parse(posted)
+    report = _check(draft, entries)
+    if draft.want_json:
+        return JSONResponse(to_data(report), headers={"Cache-Control": "no-store", **SECURITY})
+    return _page(posted.templates, report, draft.text or "", None, 200)
 
 
-def _parse(request: Request, body: bytes, want_json: bool) -> Draft:
+def _parse(posted: Posted) -> Draft:
     """The draft from a form, a multipart upload, JSON or a raw body."""
-    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    kind = posted.content_type.split(";")[0].strip().lower()
+    body = posted.body
     fields: dict[str, str] = {}
     word: bytes | None = None
     if kind == "application/x-www-form-urlencoded":
-        fields = {k: v[0] for k, v in urllib.parse.parse_qs(_text(body), keep_blank_values=True).items()}
-    elif kind == "multipart/form-data":
-        fields, word = _multipart(request.headers.get("content-type", ""), body)
-    elif kind == "application/json":
         try:
-            data = json.loads(body)
+            pairs = urllib.parse.parse_qsl(_text(body), keep_blank_values=True, max_num_fields=MAX_FIELDS)
         except ValueError:
-            raise BadInput(400, "JSON không hợp lệ.") from None
-        if not isinstance(data, dict) or not isinstance(data.get("text"), str):
-            raise BadInput(400, 'JSON phải có dạng {"text": "..."}.')
-        fields = {"text": data["text"], "year": str(data.get("year") or "")}
+            raise BadInput(400, f"Biểu mẫu có quá {MAX_FIELDS} trường.") from None
+        fields = {key: _clean(value) for key, value in reversed(pairs)}
+    elif kind == "multipart/form-data":
+        fields, word = _multipart(posted.content_type, body)
+    elif kind == "application/json":
+        fields = _json(body)
     elif body.startswith(ZIP_MAGIC):
         word = body
     else:
         fields = {"text": _text(body)}
-    want_json = want_json or fields.get("format") == "json"
+    want_json = posted.want_json or fields.get("format") == "json"
     text = fields.get("text", "").replace("\r\n", "\n")
     if word is None and not text.strip():
         raise BadInput(400, "Hãy dán văn bản hoặc chọn một tệp .docx để kiểm tra.")
     return Draft(text if word is None else None, word, _year(fields.get("year", "")), want_json)
+
+
+def _json(body: bytes) -> dict[str, str]:
+    """``{"text": ..., "year": ...}``; nesting too deep for the parser is malformed JSON too."""
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):  # RecursionError: JSON nested thousands deep (item 7)
+        raise BadInput(400, "JSON không hợp lệ.") from None
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        raise BadInput(400, 'JSON phải có dạng {"text": "..."}.')
+    year = data.get("year")
+    return {"text": _clean(data["text"]), "year": str(year) if isinstance(year, int | str) and year else ""}
+
+
+def _clean(text: str) -> str:
+    """Text that can be written back as UTF-8: a lone surrogate (``"\\ud800"`` in JSON) is refused."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise BadInput(
+            400, "Văn bản có ký tự không hợp lệ (một nửa cặp UTF-16 đứng riêng); hãy dán lại văn bản."
+        ) from None
+    return text
 
 
 def _text(body: bytes) -> str:
@@ -137,25 +166,58 @@ def _year(value: str) -> int | None:
 
 
 def _multipart(content_type: str, body: bytes) -> tuple[dict[str, str], bytes | None]:
-    """Fields and the uploaded file of a multipart body (the standard library's MIME parser)."""
-    parser = email.parser.BytesParser(policy=email.policy.HTTP)
-    message = parser.parsebytes(b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + body)
-    if not message.is_multipart():
-        raise BadInput(400, "Dữ liệu gửi lên không đọc được.")
+    """Fields and the uploaded file of a multipart body, at most MAX_FIELDS parts.
+
+    python-multipart reads one flat level, so parts nested 2,000 deep are only bytes (item 7).
+    """
+    from python_multipart.exceptions import FormParserError
+    from python_multipart.multipart import FormParser, parse_options_header
+
+    boundary = parse_options_header(content_type)[1].get(b"boundary")
+    if not boundary:
+        raise BadInput(400, UNREADABLE)
+    parts: list[tuple[str, bytes, bool]] = []  # name, data, has a file name
+
+    def on_part(name: bytes | None, data: bytes, named: bool) -> None:
+        if len(parts) >= MAX_FIELDS:
+            raise BadInput(400, f"Biểu mẫu có quá {MAX_FIELDS} trường.")
+        parts.append(((name or b"").decode("utf-8", "replace"), data, named))
+
+    parser = FormParser(
+        "multipart/form-data",
+        lambda field: on_part(field.field_name, field.value or b"", False),
+        lambda file: on_part(file.field_name, _file_bytes(file), True),
+        boundary=boundary,
+        config={"MAX_MEMORY_FILE_SIZE": MAX_BODY + 1, "MAX_BODY_SIZE": MAX_BODY + 1},
+    )
+    try:
+        parser.write(body)
+        parser.finalize()
+    except FormParserError:
+        raise BadInput(400, UNREADABLE) from None
+    return _form_fields(parts)
+
+
+def _file_bytes(file: Any) -> bytes:
+    file.file_object.seek(0)
+    data: bytes = file.file_object.read()
+    return data
+
+
+def _form_fields(parts: Sequence[tuple[str, bytes, bool]]) -> tuple[dict[str, str], bytes | None]:
+    """The text fields and the Word file.
+
+    A part ``file`` is the .docx when it has a file name or starts as a zip, else its text is the draft.
+    """
     fields: dict[str, str] = {}
     word: bytes | None = None
-    for part in message.iter_parts():
-        name = part.get_param("name", header="content-disposition")
-        payload = part.get_payload(decode=True)
-        if not isinstance(name, str) or not isinstance(payload, bytes):
-            continue
-        if name == "file":
-            if payload:
-                word = payload if payload.startswith(ZIP_MAGIC) or part.get_filename() else None
-                if word is None:
-                    fields["text"] = _text(payload)
-        else:
-            fields[name] = _text(payload)
+    for name, data, named in parts:
+        if name != "file":
+            fields.setdefault(name, _clean(_text(data)))
+        elif data and (named or data.startswith(ZIP_MAGIC)):
+            word = data
+        elif data:
+            fields["text"] = _clean(_text(data))
     return fields, word
 
 
@@ -201,9 +263,10 @@ def _segments(report: Report) -> list[dict[str, Any]]:
     return blocks
 
 
-def _page(request: Request, report: Report | None, text: str, problem: str | None, status: int) -> Response:
-    state = state_of(request)
-    template = environment(state.templates).get_template("check.html.j2")
+def _page(
+    templates: Path | None, report: Report | None, text: str, problem: str | None, status: int
+) -> Response:
+    template = environment(templates).get_template("check.html.j2")
     findings = []
     if report is not None:
         data = to_data(report)

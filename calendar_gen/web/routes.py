@@ -13,8 +13,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import anyio
-import anyio.to_thread
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -25,6 +23,7 @@ from calendar_gen.render.feed import FeedQuery, build_feed, month_page_url
 from calendar_gen.render.formatting import DateStyle
 from calendar_gen.render.tabular import to_json
 from calendar_gen.web.documents import MEDIA, Sheet, file_name, month_document, year_document
+from calendar_gen.web.limits import DOCUMENTS, PAGES, Gone, Lane, Refused, offload
 from calendar_gen.web.pages import Look, document_scopes, index_page, qr_svg
 from calendar_gen.web.query import (
     API_PARAMS,
@@ -72,11 +71,6 @@ def state_of(request: Request) -> AppState:
     return state
 
 
-# Building a response is the only costly work a request can cause: at most this many at once,
-# so that many clients asking for different large feeds cannot hold many of them in memory.
-BUILDS = anyio.CapacityLimiter(4)
-
-
 async def respond_built(
     request: Request,
     build: Builder,
@@ -84,8 +78,13 @@ async def respond_built(
     items: Items = (),
     prints_address: bool = False,
     headers: Mapping[str, str] | None = None,
+    lane: Lane = PAGES,
 ) -> Response:
-    """Serve from the cache, or build (off the event loop), cache and serve.
+    """Serve from the cache, or build (in a worker thread of ``lane``), cache and serve.
+
+    Building is the only costly work a request can cause: the lanes of ``web/limits`` bound how
+    many builds run and wait (so many different large feeds cannot all be held in memory), keep
+    documents (``DOCUMENTS``) from delaying feeds and pages, and drop a build whose client left.
 
     The key is the catalogue version, the day, the path and the normalised query ``items``. Only
     pages that print their own address (``prints_address``) depend on the Host header, and only
@@ -102,9 +101,13 @@ async def respond_built(
     item = state.cache.get(key)
     if item is None:
         try:
-            body, media_type, since = await anyio.to_thread.run_sync(build, snapshot, now, limiter=BUILDS)
+            body, media_type, since = await offload(request, lane, build, snapshot, now)
         except QueryError as exc:
             return error(400, str(exc))
+        except Refused as exc:
+            return error(exc.status, str(exc))
+        except Gone:
+            return Response(status_code=499)  # the client left: nobody reads this
         # Last-Modified: the catalogue's time, or the day the content last changed by the calendar
         # alone (a default range moves on 1 January, a page with today's date daily).
         changed = dt.datetime.combine(since, dt.time(), VIETNAM) if since else snapshot.stamp
@@ -195,7 +198,8 @@ async def document(request: Request, build: Builder, items: Items, name: str, fm
     disposition = {"pdf": "inline", "docx": "attachment"}.get(fmt)
     headers = {"Content-Disposition": f'{disposition}; filename="{name}"'} if disposition else {}
     try:
-        return await respond_built(request, build, 300, items, headers=headers)
+        lane = DOCUMENTS if fmt in ("pdf", "docx") else PAGES
+        return await respond_built(request, build, 300, items, headers=headers, lane=lane)
     except MissingExtra:
         return error(501, "PDF không có trên máy chủ này (thiếu WeasyPrint); hãy in trang HTML.")
 

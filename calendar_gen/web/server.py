@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.routing import Route
 
 from calendar_gen.catalogue.provinces import Choice
@@ -22,6 +23,7 @@ from calendar_gen.paths import tag_labels
 from calendar_gen.render.feed import DEFAULT_DOMAIN
 from calendar_gen.render.formatting import DateStyle
 from calendar_gen.web import check, routes
+from calendar_gen.web.limits import BODY_TIMEOUT, MAX_HEAD, HeadLimit, Settings
 from calendar_gen.web.pages import packaged
 from calendar_gen.web.responses import ResponseCache
 from calendar_gen.web.store import CatalogueStore
@@ -49,10 +51,12 @@ def create_app(
     today: Callable[[], dt.date] | None = None,
     reload_interval: float = 1.0,
     choices: Sequence[Choice] = (),
+    body_timeout: float = BODY_TIMEOUT,
 ) -> Starlette:
     """The ASGI app over the given catalogue files (the first load has been validated by the CLI).
 
-    ``choices`` (``-p``) keep only the chosen units and former provinces of the overlays.
+    ``choices`` (``-p``) keep only the chosen units and former provinces of the overlays;
+    ``body_timeout`` is the time a whole request body may take (``web/limits``).
     """
     clock = today or (lambda: dt.datetime.now(routes.VIETNAM).date())
     store = CatalogueStore(paths, reload_interval, choices)
@@ -69,7 +73,9 @@ def create_app(
         routes=ROUTES,
         exception_handlers={404: routes.not_found, 405: routes.not_found, 500: routes.server_error},
         lifespan=lifespan,
+        middleware=[Middleware(HeadLimit)],
     )
+    app.state.limits = Settings(body_timeout=body_timeout)
     app.state.calendar = routes.AppState(
         store=store,
         cache=ResponseCache(),
@@ -86,12 +92,14 @@ def create_app(
 
 # Limits for slow or greedy clients (README.md, "Subscribing by URL"): a connection must send a
 # complete request head within HEADER_TIMEOUT seconds, and an idle keep-alive connection is closed
-# after KEEP_ALIVE seconds; a request head may be at most MAX_HEAD bytes; beyond CONCURRENCY open
-# connections or running requests new requests get 503 instead of queueing without end.
+# after KEEP_ALIVE seconds; a request head may be at most MAX_HEAD bytes (web/limits.py refuses a
+# complete one over it, h11 an incomplete one); beyond CONCURRENCY open connections or running
+# requests new requests get 503 instead of queueing without end. CONCURRENCY is well above what
+# slow clients can hold before the body deadline closes them (255 of them must not starve the
+# others, issue 23 item 5); the memory they may hold is bounded by web/limits.py's BODY_BUDGET.
 HEADER_TIMEOUT = 10.0
 KEEP_ALIVE = 5
-MAX_HEAD = 16 * 1024
-CONCURRENCY = 256
+CONCURRENCY = 768  # under the usual 1,024 open files of a service
 
 
 def uvicorn_options() -> dict[str, Any]:
