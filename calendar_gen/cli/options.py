@@ -157,10 +157,13 @@ NumberOpt = Annotated[
     ),
 ]
 SourcesOpt = Annotated[
-    str,
+    str | None,
     typer.Option(
         "--sources",
-        help=N_("Sheets: source notes in full, short (first reference of each), or none."),
+        help=N_(
+            "Sheets: source notes in full, short (first reference of each), or none; "
+            "default short on a sheet, none in a document (--profile)."
+        ),
         show_envvar=False,
     ),
 ]

@@ -120,12 +120,12 @@ def sheet_info(
     party: bool,
     style: DateStyle,
     number: str | None = None,
-    sources: str = "short",
+    sources: str | None = None,
 ) -> SheetInfo:
-    """Header and footer facts for a printable sheet."""
+    """Header and footer facts for a printable sheet (``sources`` None: the kind's default)."""
     from calendar_gen.render.html import SOURCE_MODES, Header, SheetInfo
 
-    if sources not in SOURCE_MODES:
+    if sources is not None and sources not in SOURCE_MODES:
         raise typer.BadParameter(
             _("'{value}' is not one of {choices}").format(value=sources, choices=", ".join(SOURCE_MODES)),
             param_hint="--sources",
