@@ -173,8 +173,7 @@ def fixed_grid(table: Any, widths_mm: tuple[float, ...]) -> None:
 
 def row_flag(row: Any, name: str) -> None:
     """w:tblHeader (repeat on each page) or w:cantSplit (never split across pages)."""
-    flag = OxmlElement(f"w:{name}")
-    flag.set(qn("w:val"), "true")
+    flag = OxmlElement(f"w:{name}")  # no w:val: on (ECMA-376 ST_OnOff; "true" fails strict checks)
     row._tr.get_or_add_trPr().append(flag)
 
 

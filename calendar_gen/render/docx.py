@@ -24,7 +24,7 @@ from calendar_gen.engine.monthgrid import month_grid
 from calendar_gen.engine.selection import ROUND
 from calendar_gen.model import Occurrence, Precision
 from calendar_gen.paths import resource_dir
-from calendar_gen.render.docxparts import apply_layout, fixed_package, page_numbers
+from calendar_gen.render.docxparts import apply_layout, fixed_package, page_numbers, schema_order
 from calendar_gen.render.formatting import solar
 from calendar_gen.render.html import SheetInfo, number_sources, row
 from calendar_gen.render.order import editorial
@@ -96,6 +96,7 @@ def _render(info: SheetInfo, context: dict[str, Any]) -> bytes:
     if info.docx_template is None:  # an officer's restyled template keeps its own sizes
         apply_layout(document, info.party)
     page_numbers(document, complete=info.profile is not None)
+    schema_order(document)
     _properties(document, info, context)
     raw = io.BytesIO()
     document.save(raw)

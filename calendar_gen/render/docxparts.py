@@ -19,7 +19,23 @@ from xml.sax.saxutils import escape
 from calendar_gen.render.layout import styles
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-THUMBNAIL = "docProps/thumbnail.jpeg"
+# Parts python-docx's blank document carries that say what is not true: a blank preview (a file
+# browser shows an empty page) and Word 2010's copy of the styles without ours (validators warn).
+DROPPED = ("docProps/thumbnail.jpeg", "word/stylesWithEffects.xml")
+# ECMA-376 Part 1, 17.4.70 CT_TcPr: the order of a cell's properties (docxtpl's cellbg puts w:shd
+# first; a validator then reports every w:tcW after it).
+TC_PR_ORDER = (
+    "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+    "textDirection", "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel", "cellMerge",
+    "tcPrChange",
+)  # fmt: skip
+# 17.3.2.28 CT_RPr: a run's properties (docxtpl's RichText writes w:color and w:sz before w:b).
+R_PR_ORDER = (
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+    "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing",
+    "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText",
+    "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath",
+)  # fmt: skip
 
 
 def apply_layout(document: Any, party: bool) -> None:
@@ -34,6 +50,18 @@ def apply_layout(document: Any, party: bool) -> None:
         font.size = Pt(spec.pt)
         font.bold, font.italic, font.underline = spec.bold, spec.italic, spec.underline
     document.styles["Normal"].font.size = Pt(styles(party)["body"].pt)
+
+
+def schema_order(document: Any) -> None:
+    """Every cell's and run's properties in the order ECMA-376 gives them (CT_TcPr, CT_RPr)."""
+    for tag, order in (("tcPr", TC_PR_ORDER), ("rPr", R_PR_ORDER)):
+        rank = {f"{W}{name}": index for index, name in enumerate(order)}
+        for properties in document.element.body.iter(f"{W}{tag}"):
+            if properties.getparent().tag != f"{W}r" and tag == "rPr":
+                continue  # a paragraph mark's rPr also holds w:ins, w:del ...: left as written
+            children = sorted(properties, key=lambda child: rank.get(child.tag, len(rank)))
+            for child in children:
+                properties.append(child)
 
 
 def _has_page_field(part: Any) -> bool:
@@ -83,11 +111,18 @@ def _app_xml(application: str) -> bytes:
     ).encode()
 
 
+def _without_dropped(content: bytes) -> bytes:
+    """A relationships or content-types part without the entries of the dropped parts."""
+    for name in DROPPED:
+        target = re.escape(name.rsplit("/", 1)[-1].encode())
+        content = re.sub(rb"<(Relationship|Override) [^>]*" + target + rb"\"/>", b"", content)
+    return content
+
+
 def fixed_package(data: bytes, application: str) -> bytes:
     """The ZIP again with fixed timestamps (same input, same bytes), true app.xml, no thumbnail.
 
-    python-docx's blank document carries a blank preview (docProps/thumbnail.jpeg): a file browser
-    would show an empty page, so it is dropped with its relationship.
+    The parts in ``DROPPED`` go, with their relationships and content types.
     """
     fixed = io.BytesIO()
     with (
@@ -95,13 +130,13 @@ def fixed_package(data: bytes, application: str) -> bytes:
         zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target,
     ):
         for entry in source.infolist():
-            if entry.filename == THUMBNAIL:
+            if entry.filename in DROPPED:
                 continue
             content = source.read(entry.filename)
             if entry.filename == "docProps/app.xml":
                 content = _app_xml(application)
-            elif entry.filename == "_rels/.rels":
-                content = re.sub(rb"<Relationship [^>]*Target=\"docProps/thumbnail.jpeg\"/>", b"", content)
+            elif entry.filename.endswith(".rels") or entry.filename == "[Content_Types].xml":
+                content = _without_dropped(content)
             clone = zipfile.ZipInfo(entry.filename, date_time=(1980, 1, 1, 0, 0, 0))
             clone.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(clone, content)
