@@ -38,6 +38,7 @@ class SheetFormat(StrEnum):
     HTML = "html"
     PDF = "pdf"
     DOCX = "docx"
+    XLSX = "xlsx"
 
 
 # Options shared by the commands (Annotated aliases keep each signature short and the help uniform).
@@ -114,7 +115,7 @@ SheetFormatOpt = Annotated[
         "--format",
         "-f",
         help=N_(
-            "Output format; html, pdf and docx are printable sheets; "
+            "Output format; html, pdf and docx are printable sheets, xlsx an Excel table; "
             "default: from the -o file's extension, else text."
         ),
         show_default=False,

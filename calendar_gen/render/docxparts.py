@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -119,10 +120,10 @@ def _without_dropped(content: bytes) -> bytes:
     return content
 
 
-def fixed_package(data: bytes, application: str) -> bytes:
-    """The ZIP again with fixed timestamps (same input, same bytes), true app.xml, no thumbnail.
+def fixed_zip(data: bytes, change: Callable[[str, bytes], bytes | None] | None = None) -> bytes:
+    """The ZIP again with fixed timestamps, so the same input gives the same bytes (DOCX, XLSX).
 
-    The parts in ``DROPPED`` go, with their relationships and content types.
+    ``change(name, content)`` may rewrite an entry, or drop it by returning None.
     """
     fixed = io.BytesIO()
     with (
@@ -130,14 +131,27 @@ def fixed_package(data: bytes, application: str) -> bytes:
         zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target,
     ):
         for entry in source.infolist():
-            if entry.filename in DROPPED:
+            content: bytes | None = source.read(entry.filename)
+            if change is not None and content is not None:
+                content = change(entry.filename, content)
+            if content is None:
                 continue
-            content = source.read(entry.filename)
-            if entry.filename == "docProps/app.xml":
-                content = _app_xml(application)
-            elif entry.filename.endswith(".rels") or entry.filename == "[Content_Types].xml":
-                content = _without_dropped(content)
             clone = zipfile.ZipInfo(entry.filename, date_time=(1980, 1, 1, 0, 0, 0))
             clone.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(clone, content)
     return fixed.getvalue()
+
+
+def fixed_package(data: bytes, application: str) -> bytes:
+    """A Word file with fixed timestamps, a true app.xml, and none of the ``DROPPED`` parts."""
+
+    def change(name: str, content: bytes) -> bytes | None:
+        if name in DROPPED:
+            return None
+        if name == "docProps/app.xml":
+            return _app_xml(application)
+        if name.endswith(".rels") or name == "[Content_Types].xml":
+            return _without_dropped(content)
+        return content
+
+    return fixed_zip(data, change)
