@@ -4,10 +4,13 @@ Run it after changing the layout: .venv/bin/python scripts/make_docx_template.py
 An officer restyles a copy in Word or LibreOffice (fonts, sizes, column widths, spacing) and passes
 it back with --docx-template; the tags ({{ ... }}, {%p ... %}, {%tr ... %}) must stay in place.
 
-Layout (Nghị định 30/2020/NĐ-CP, Phụ lục I): A4 portrait, margins 20/15/20/30 mm, Times New Roman.
-The anniversary table has a fixed layout whose grid (w:tblGrid) matches the cell widths with the
-content column widest, a header row repeated on each page (w:tblHeader) and rows that never split
-(w:cantSplit); the footer holds a PAGE field.
+Every size, weight, width and margin comes from calendar_gen/render/layout.py, the table the sheet
+CSS reads too (each entry cites Nghị định 30/2020/NĐ-CP, Phụ lục I or Hướng dẫn 36-HD/VPTW): one
+paragraph style per element ("cg-nation", "cg-issuer", ...), set for a State body here and for a
+Party body by the renderer. The anniversary table has a fixed layout whose grid (w:tblGrid) matches
+the cell widths, a header row repeated on each page (w:tblHeader) and rows that never split
+(w:cantSplit). The page header holds the document's page number (top centre), the footer the
+sheet's "Trang N/M"; the renderer keeps the one that applies. Language vi-VN throughout.
 """
 
 from __future__ import annotations
@@ -23,9 +26,12 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from calendar_gen.render import layout
+
 FONT = "Times New Roman"
-LIST_WIDTHS_MM = (22, 17, 91, 19, 16)  # 165 mm: A4 less the 30 + 15 mm margins; content widest
-LIST_HEADERS = ("Ngày", "Âm lịch", "Nội dung", "Phân loại", "Nguồn")
+LIST_WIDTHS_MM = tuple(width for *_, width in layout.LIST_COLUMNS)
+LIST_HEADERS = tuple(name for _, name, _ in layout.LIST_COLUMNS)
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
 OUT = Path(__file__).resolve().parents[1] / "templates" / "sheet.docx"
 
@@ -45,12 +51,36 @@ def plain_font(style: Any, size: float | None = None, bold: bool | None = None) 
         fonts.attrib.pop(qn(f"w:{theme}"), None)
 
 
+def element_styles(document: Any) -> None:
+    """One paragraph style per element of layout.STATE ("cg-nation" ...): size, weight, slant."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    for name, spec in layout.STATE.items():
+        style = document.styles.add_style(f"cg-{name}", WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = document.styles["Normal"]
+        plain_font(style, spec.pt, spec.bold)
+        style.font.italic = spec.italic
+        style.font.underline = spec.underline
+
+
+def language(document: Any) -> None:
+    """vi-VN in the document defaults and the settings, so Word's spell checker reads Vietnamese."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    for lang in [*defaults.iter(qn("w:lang")), *document.styles.element.iter(qn("w:lang"))]:
+        for key in ("w:val", "w:eastAsia"):
+            lang.set(qn(key), "vi-VN")
+    settings = document.settings.element
+    for lang in settings.iter(qn("w:themeFontLang")):
+        lang.set(qn("w:val"), "vi-VN")
+        lang.set(qn("w:eastAsia"), "vi-VN")
+
+
 def styles(document: Any) -> None:
-    """Normal 13 pt; headings; "Bảng" (table text, 11.5 pt as on the PDF); "Ghi chú" (9 pt)."""
+    """Normal (the body size); headings; "Bảng" (table text); "Ghi chú" (notes); the elements."""
     from docx.enum.style import WD_STYLE_TYPE
 
     normal = document.styles["Normal"]
-    plain_font(normal, 13)
+    plain_font(normal, layout.STATE["body"].pt)
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.15  # the PDF's line-height is 1.3 of a serif's 1.15
     for name, size in (("Title", 15), ("Heading 1", 15), ("Heading 2", 13)):
@@ -62,13 +92,14 @@ def styles(document: Any) -> None:
         style.paragraph_format.keep_with_next = True
     table_text = document.styles.add_style("Bảng", WD_STYLE_TYPE.PARAGRAPH)
     table_text.base_style = normal
-    plain_font(table_text, 11.5)
+    plain_font(table_text, layout.TABLE_TEXT_PT)
     table_text.paragraph_format.space_before = Pt(1.5)
     table_text.paragraph_format.space_after = Pt(1.5)
     small = document.styles.add_style("Ghi chú", WD_STYLE_TYPE.PARAGRAPH)
     small.base_style = normal
-    plain_font(small, 9)
+    plain_font(small, layout.NOTE_PT)
     plain_font(document.styles["Table Grid"])
+    element_styles(document)
     # Every other style of Word's blank document too (Courier in "Macro Text", theme fonts), and the
     # document defaults: Times New Roman throughout (Nghị định 30/2020, Phụ lục I).
     for style in document.styles:
@@ -108,18 +139,26 @@ def no_borders(table: Any) -> None:
         edge = OxmlElement(f"w:{side}")
         edge.set(qn("w:val"), "nil")
         borders.append(edge)
-    table._tbl.tblPr.append(borders)
+    # ECMA-376 CT_TblPr order: tblBorders before shd, tblLayout, tblCellMar and tblLook.
+    table._tbl.tblPr.insert_element_before(
+        borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription"
+    )
 
 
-def cell_margins(table: Any, side_mm: float = 1.5, top_mm: float = 0.5) -> None:
-    """Cell padding as on the PDF (1 mm / 1.5 mm), not the applications' own defaults."""
+def cell_margins(
+    table: Any, side_mm: float = layout.CELL_PADDING_MM[1], top_mm: float = layout.CELL_PADDING_MM[0]
+) -> None:
+    """Cell padding as on the PDF (layout.CELL_PADDING_MM), not the applications' own defaults.
+
+    Inserted where ECMA-376 (CT_TblPr) puts it: after w:tblLayout and before w:tblLook.
+    """
     margins = OxmlElement("w:tblCellMar")
     for edge, size in (("top", top_mm), ("left", side_mm), ("bottom", top_mm), ("right", side_mm)):
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:w"), str(round(size * 56.7)))
         element.set(qn("w:type"), "dxa")
         margins.append(element)
-    table._tbl.tblPr.append(margins)
+    table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
 
 
 def fixed_grid(table: Any, widths_mm: tuple[float, ...]) -> None:
@@ -134,8 +173,7 @@ def fixed_grid(table: Any, widths_mm: tuple[float, ...]) -> None:
 
 def row_flag(row: Any, name: str) -> None:
     """w:tblHeader (repeat on each page) or w:cantSplit (never split across pages)."""
-    flag = OxmlElement(f"w:{name}")
-    flag.set(qn("w:val"), "true")
+    flag = OxmlElement(f"w:{name}")  # no w:val: on (ECMA-376 ST_OnOff; "true" fails strict checks)
     row._tr.get_or_add_trPr().append(flag)
 
 
@@ -154,28 +192,33 @@ def first_paragraph(cell: Any, text: str, **fmt: Any) -> None:
 
 
 def header(document: Any) -> None:
-    """Nghị định 30/2020 (Party: Hướng dẫn 36-HD/VPTW) header, as on the HTML and PDF sheet."""
+    """Nghị định 30/2020 (Party: Hướng dẫn 36-HD/VPTW) header, as on the HTML and PDF sheet.
+
+    Two columns of layout.HEADER_COLUMNS_MM without side padding: the Quốc hiệu (or the Party's
+    title) and the place and date each hold one line, as on the PDF.
+    """
     center = WD_ALIGN_PARAGRAPH.CENTER
     para(document, "{%p if header %}")
     table = document.add_table(rows=1, cols=2)
     no_borders(table)
-    fixed_grid(table, (75, 90))
+    fixed_grid(table, layout.HEADER_COLUMNS_MM)
+    cell_margins(table, side_mm=0, top_mm=0)
     left, right = table.rows[0].cells
     first_paragraph(left, "{%p for line in header.superior %}", align=center)
-    para(left, "{{ line }}", align=center, size=12)
+    para(left, "{{ line }}", style="cg-superior", align=center)
     para(left, "{%p endfor %}", align=center)
-    para(left, "{{ header.issuer }}", align=center, size=12, bold=True)
-    para(left, "{{ header.mark }}", align=center, size=12)
+    para(left, "{{ header.issuer }}", style="cg-issuer", align=center)
+    para(left, "{{ header.mark }}", style="cg-superior", align=center)
     para(left, "{%p if header.number %}", align=center)
-    para(left, "Số: {{ header.number }}", align=center, size=12)
+    para(left, "Số: {{ header.number }}", style="cg-number", align=center)
     para(left, "{%p endif %}", align=center)
     first_paragraph(right, "{%p if header.party %}", align=center)
-    para(right, "ĐẢNG CỘNG SẢN VIỆT NAM", align=center, size=12, bold=True, underline=True)
+    para(right, "ĐẢNG CỘNG SẢN VIỆT NAM", style="cg-nation", align=center, underline=True)
     para(right, "{%p else %}", align=center)
-    para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", align=center, size=12, bold=True)
-    para(right, "Độc lập - Tự do - Hạnh phúc", align=center, size=12, bold=True, underline=True)
+    para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", style="cg-nation", align=center)
+    para(right, "Độc lập - Tự do - Hạnh phúc", style="cg-motto", align=center, underline=True)
     para(right, "{%p endif %}", align=center)
-    para(right, "{{ header.place_date }}", align=center, italic=True)
+    para(right, "{{ header.place_date }}", style="cg-place_date", align=center)
     para(document, "{%p endif %}")
 
 
@@ -183,10 +226,8 @@ def title(document: Any) -> None:
     """The sheet's title, or the document's tên loại and trích yếu (--profile)."""
     center = WD_ALIGN_PARAGRAPH.CENTER
     para(document, "{%p if document %}")
-    para(
-        document, "{{ document.type }}", align=center, bold=True, size=14
-    ).paragraph_format.space_before = Pt(8)
-    para(document, "{{ document.summary }}", align=center, bold=True, size=14)
+    para(document, "{{ document.type }}", style="cg-type", align=center).paragraph_format.space_before = Pt(8)
+    para(document, "{{ document.summary }}", style="cg-summary", align=center)
     para(document, "———————", align=center, size=10).paragraph_format.space_after = Pt(6)
     para(document, "{%p for line in document.intro %}")
     body = para(document, "{{ line }}", align=WD_ALIGN_PARAGRAPH.JUSTIFY)
@@ -210,9 +251,8 @@ def grid(document: Any) -> None:
     row_flag(table.rows[0], "tblHeader")
     first_paragraph(table.rows[1].cells[0], "{%tr for week in weeks %}")
     for index, cell in enumerate(table.rows[2].cells):
-        first_paragraph(
-            cell, f"{{% cellbg week[{index}].fill %}}{{{{ week[{index}].day }}}}", bold=True, size=14
-        )
+        # The day as RichText (docx.py): Sundays red, as on the PDF's grid.
+        first_paragraph(cell, f"{{% cellbg week[{index}].fill %}}{{{{r week[{index}].day }}}}")
         para(cell, f"{{{{ week[{index}].lunar }}}}", size=8)
         para(cell, f"{{{{ week[{index}].mark }}}}", size=8)
     row_flag(table.rows[2], "cantSplit")
@@ -275,6 +315,7 @@ def ending(document: Any) -> None:
     para(document, "{%p for line in document.closing %}")
     closing = para(document, "{{ line }}", align=WD_ALIGN_PARAGRAPH.JUSTIFY)
     closing.paragraph_format.first_line_indent = Mm(10)
+    closing.paragraph_format.keep_with_next = True  # never the signature alone on the last page
     para(document, "{%p endfor %}")
     signature(document)
     para(document, "{%p else %}")
@@ -289,30 +330,41 @@ def signature(document: Any) -> None:
     center = WD_ALIGN_PARAGRAPH.CENTER
     table = document.add_table(rows=1, cols=2)
     no_borders(table)
-    fixed_grid(table, (80, 85))
+    fixed_grid(table, layout.SIGNATURE_COLUMNS_MM)
+    cell_margins(table, side_mm=0, top_mm=0)
     row_flag(table.rows[0], "cantSplit")
     left, right = table.rows[0].cells
     first_paragraph(left, "{%p if document.recipients %}")
-    para(left, "Nơi nhận:", size=12, bold=True, italic=True)
+    para(left, "Nơi nhận:", style="cg-recipients_label")
     para(left, "{%p for line in document.recipients %}")
-    para(left, "- {{ line }}", size=11)
+    para(left, "- {{ line }}", style="cg-recipients")
     para(left, "{%p endfor %}")
     para(left, "{%p endif %}")
     first_paragraph(right, "{%p for line in document.authority_lines %}", align=center)
-    para(right, "{{ line }}", align=center, bold=True)
+    para(right, "{{ line }}", style="cg-signer", align=center)
     para(right, "{%p endfor %}", align=center)
     for _ in range(4):
-        para(right, "", align=center)
-    para(right, "{{ document.name }}", align=center, bold=True)
+        para(right, "", style="cg-signer", align=center)
+    para(right, "{{ document.name }}", style="cg-name", align=center)
 
 
 def page_number(document: Any) -> None:
-    """A centred PAGE field in the footer: "Trang 3"."""
-    paragraph = document.sections[0].footer.paragraphs[0]
+    """The header: the document's page number (top centre); the footer: the sheet's "Trang 3/5".
+
+    The renderer keeps the one that applies (docx.py, _page_numbers).
+    """
+    section = document.sections[0]
+    top = section.header.paragraphs[0]
+    top.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    top.style = document.styles["cg-page_number"]
+    field(top, "PAGE")
+    paragraph = section.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.style = document.styles["Ghi chú"]
     paragraph.add_run("Trang ")
     field(paragraph, "PAGE")
+    paragraph.add_run("/")
+    field(paragraph, "NUMPAGES")
 
 
 def field(paragraph: Any, code: str) -> None:
@@ -335,11 +387,13 @@ def field(paragraph: Any, code: str) -> None:
 def build(path: Path = OUT) -> None:
     document = Document()
     section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.page_width, section.page_height = (Mm(side) for side in layout.PAGE_MM)
+    section.top_margin, section.bottom_margin = Mm(layout.MARGINS_MM["top"]), Mm(layout.MARGINS_MM["bottom"])
+    section.left_margin, section.right_margin = Mm(layout.MARGINS_MM["left"]), Mm(layout.MARGINS_MM["right"])
+    section.header_distance = Mm(layout.PAGE_NUMBER_FROM_TOP_MM)
     section.footer_distance = Mm(8)
     styles(document)
+    language(document)
     header(document)
     title(document)
     grid(document)
@@ -347,7 +401,8 @@ def build(path: Path = OUT) -> None:
     ending(document)
     page_number(document)
     props = document.core_properties
-    props.title, props.author, props.comments = "{{ title }}", "calendar-gen", "{{ generator }}"
+    props.title, props.author, props.comments = "", "calendar-gen", ""
+    props.language = "vi-VN"
     document.save(str(path))
 
 

@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from calendar_gen.render.layout import LIST_COLUMNS, MARGINS_MM
+
 ROOT = Path(__file__).resolve().parents[1]
 PROFILE = ROOT / "examples" / "document-profile.yaml"
 A4_WIDTH_PT = 595.28
@@ -89,15 +91,16 @@ def squeeze(text: str) -> str:
 
 
 def content_column(pdf: Path) -> str:
-    """The words of the "Nội dung" column (22 + 17 mm after the 30 mm margin, 91 mm wide) in reading order.
+    """The words of the "Nội dung" column (placed by render/layout.py) in reading order.
 
     Read by position: pdftotext's reading order interleaves a wrapped cell with its neighbours.
     """
     out = subprocess.run(
         [tool("pdftotext"), "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
-    left = (30 + 22 + 17) / 25.4 * 72 - 6
-    right = left + 91 / 25.4 * 72
+    widths = [width for *_, width in LIST_COLUMNS]
+    left = (MARGINS_MM["left"] + widths[0] + widths[1]) / 25.4 * 72 - 2
+    right = left + (widths[2] - 1) / 25.4 * 72
     words = []
     for number, page in enumerate(re.findall(r"<page[^>]*>(.*?)</page>", out, re.S)):
         for x, y, word in re.findall(r'<word xMin="([0-9.]+)" yMin="([0-9.]+)"[^>]*>([^<]*)</word>', page):

@@ -134,14 +134,20 @@ def test_alarm_and_round_filter(tmp_path: Path) -> None:
     assert alarms[0].decoded("TRIGGER") == -dt.timedelta(days=2, hours=16)  # 08:00, three days before
 
 
-def entry_named(name: str, note: str | None = None, date: str = "3/3/1959", **kwargs: object) -> Anniversary:
+def entry_named(
+    name: str,
+    note: str | None = None,
+    date: str = "3/3/1959",
+    source: str = "https://example.gov.vn/?a=1&b=2",
+    **kwargs: object,
+) -> Anniversary:
     calendar = Calendar(str(kwargs.pop("calendar", "solar")))
     return Anniversary(
         id="thu",
         name=name,
         founded=parse_founding(date, calendar),
         note=note,
-        source="https://example.gov.vn/?a=1&b=2",
+        source=source,
         **kwargs,  # type: ignore[arg-type]
     )
 
@@ -160,7 +166,7 @@ ADVERSARIAL = [
 
 @pytest.mark.parametrize("name", ADVERSARIAL)
 def test_adversarial_names_cannot_break_the_feed(name: str) -> None:
-    item = entry_named(name, note=name + "\n" + name)
+    item = entry_named(name, source=name + "\n" + name)
     found = occurrences([item], dt.date(2024, 1, 1), dt.date(2025, 12, 31))
     data = render_feed(found, FeedOptions(name=name, description=name, stamp=STAMP, alarm_days=1))
     unfolded = check_lines(data)
@@ -185,7 +191,16 @@ def test_lunar_entry_carries_lunar_date_and_category() -> None:
     assert "Âm lịch" in [str(c) for c in event["CATEGORIES"].cats]
 
 
-def test_description_has_class_in_words_note_and_source() -> None:
+def test_editors_note_stays_out_of_the_event() -> None:
+    """The catalogue's note is for its editors (issue 22): no event description carries it."""
+    note = "Cách viết hoa tên gọi chưa thống nhất giữa các nguồn"
+    found = occurrences([entry_named("Ngày thử", note=note)], dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    (event,) = icalendar.Calendar.from_ical(render_feed(found, OPTIONS)).walk("VEVENT")
+    assert note not in str(event["DESCRIPTION"]) and "Ghi chú" not in str(event["DESCRIPTION"])
+    assert "Nguồn: https://example.gov.vn/?a=1&b=2" in str(event["DESCRIPTION"])
+
+
+def test_description_has_class_in_words_and_source() -> None:
     found = [o for o in shipped(2024, 2024) if o.anniversary.id == "bo-doi-bien-phong"]
     (event,) = icalendar.Calendar.from_ical(render_feed(found, OPTIONS)).walk("VEVENT")
     description = str(event["DESCRIPTION"])

@@ -74,7 +74,10 @@ def busy_month(write_yaml: Callable[..., Path]) -> list:  # type: ignore[type-ar
 def pdf_text(pdf: Path) -> str:
     """The PDF's text, NFC, with all white space folded (lines wrap inside mentions)."""
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    folded = " ".join(unicodedata.normalize("NFC", text).split())
+    # pdftotext may read the class cell ("năm tròn", bold, a hair lower) into the wrapped mention
+    # beside it; no mention contains these labels, so they are dropped before mentions are looked for.
+    return re.sub(r" năm (tròn|lẻ 5)(?= )", "", folded)
 
 
 def page_count(pdf: Path) -> int:
@@ -151,7 +154,9 @@ def test_busy_month_flows_onto_more_pages_without_losing_rows(
     info = SheetInfo(("Thử",), TODAY)
     pdf = print_in_chromium(browser, month_html(found, 2025, 6, info), tmp_path, "busy")
     check_pdf(pdf, found)
-    assert page_count(pdf) == 8  # grid + 5 pages of table (header repeated) + 2 of paragraph, checked by eye
+    # grid + table (header repeated) + paragraph: 7 pages since the columns follow render/layout.py
+    # (the text column 3 mm wider, issue 22); checked by eye
+    assert page_count(pdf) == 7
     # The table header is repeated on each page the table spans.
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     pages = text.split("\f")
@@ -167,7 +172,7 @@ def test_weasyprint_pdf(tmp_path: Path, write_yaml: Callable[..., Path]) -> None
     busy = busy_month(write_yaml)
     pdf.write_bytes(html_to_pdf(month_html(busy, 2025, 6, SheetInfo(("Thử",), TODAY))))
     check_pdf(pdf, busy)
-    assert page_count(pdf) == 8  # as in Chromium: the rows flow, none is cut
+    assert page_count(pdf) == 7  # as in Chromium: the rows flow, none is cut
 
 
 def test_docx_reads_back_with_every_mention(tmp_path: Path) -> None:

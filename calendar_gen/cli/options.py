@@ -39,6 +39,7 @@ class SheetFormat(StrEnum):
     HTML = "html"
     PDF = "pdf"
     DOCX = "docx"
+    XLSX = "xlsx"
 
 
 # Options shared by the commands (Annotated aliases keep each signature short and the help uniform).
@@ -115,7 +116,7 @@ SheetFormatOpt = Annotated[
         "--format",
         "-f",
         help=N_(
-            "Output format; html, pdf and docx are printable sheets; "
+            "Output format; html, pdf and docx are printable sheets, xlsx an Excel table; "
             "default: from the -o file's extension, else text."
         ),
         show_default=False,
@@ -158,10 +159,13 @@ NumberOpt = Annotated[
     ),
 ]
 SourcesOpt = Annotated[
-    str,
+    str | None,
     typer.Option(
         "--sources",
-        help=N_("Sheets: source notes in full, short (first reference of each), or none."),
+        help=N_(
+            "Sheets: source notes in full, short (first reference of each), or none; "
+            "default short on a sheet, none in a document (--profile)."
+        ),
         show_envvar=False,
     ),
 ]

@@ -133,12 +133,12 @@ def sheet_info(
     party: bool,
     style: DateStyle,
     number: str | None = None,
-    sources: str = "short",
+    sources: str | None = None,
 ) -> SheetInfo:
-    """Header and footer facts for a printable sheet."""
+    """Header and footer facts for a printable sheet (``sources`` None: the kind's default)."""
     from calendar_gen.render.html import SOURCE_MODES, Header, SheetInfo
 
-    if sources not in SOURCE_MODES:
+    if sources is not None and sources not in SOURCE_MODES:
         raise typer.BadParameter(
             _("'{value}' is not one of {choices}").format(value=sources, choices=", ".join(SOURCE_MODES)),
             param_hint="--sources",
@@ -193,7 +193,7 @@ def render_sheet(fmt: SheetFormat, html: Callable[[], str], docx: Callable[[], b
 
 def emit_sheet(fmt: SheetFormat, data: bytes, output: Path | None) -> None:
     """PDF and Word are binary: they go to a file, or to a pipe, never to a terminal."""
-    if fmt in (SheetFormat.PDF, SheetFormat.DOCX) and output is None and sys.stdout.isatty():
+    if fmt in BINARY and output is None and sys.stdout.isatty():
         raise typer.BadParameter(
             _("--format {format} writes a file: add -o FILE.{format}").format(format=fmt.value),
             param_hint="--output",
@@ -202,6 +202,7 @@ def emit_sheet(fmt: SheetFormat, data: bytes, output: Path | None) -> None:
 
 
 SHEETS = (SheetFormat.HTML, SheetFormat.PDF, SheetFormat.DOCX)
+BINARY = (SheetFormat.PDF, SheetFormat.DOCX, SheetFormat.XLSX)
 
 
 def _render(module: str, function: str, *args: Any) -> Any:
@@ -227,6 +228,10 @@ def deliver(
     if fmt in SHEETS:
         sheet = info()
         emit_sheet(fmt, render_sheet(fmt, lambda: html(sheet), lambda: docx(sheet)), output)
+    elif fmt is SheetFormat.XLSX:
+        sheet = info()
+        title = "Danh sách" if output is None else output.stem
+        emit_sheet(fmt, _render("xlsx", "list_xlsx", found, sheet, title), output)
     elif fmt is SheetFormat.TEXT:
         emit(run_template(text), output)
     else:
@@ -246,8 +251,11 @@ EXTENSIONS = {
     ".htm": "html",
     ".pdf": "pdf",
     ".docx": "docx",
+    ".xlsx": "xlsx",
     ".ics": "ics",
 }
+# Office formats calendar-gen does not write: refused rather than filled with plain text (issue 22).
+FOREIGN = (".doc", ".odt", ".rtf", ".xls", ".ods", ".ppt", ".pptx", ".odp", ".wps", ".pages")
 F = TypeVar("F", bound=StrEnum)
 # Formats that are plain text may go to a .txt file (a table, a Markdown list).
 PLAIN = ("text", "table", "markdown")
@@ -260,6 +268,14 @@ def choose_format(fmt: F | None, output: Path | None, formats: type[F]) -> F:
     this command cannot write (".ics" from month: that is what ``feed`` writes).
     """
     suffix = output.suffix.lower() if output is not None else ""
+    if suffix in FOREIGN:
+        raise typer.BadParameter(
+            _("calendar-gen does not write {ext} files; use one of: {choices}").format(
+                ext=suffix,
+                choices=", ".join(ext for ext, name in EXTENSIONS.items() if name in {f.value for f in formats}),
+            ),
+            param_hint="--output",
+        )
     named = EXTENSIONS.get(suffix)
     if fmt is None:
         if named is None:

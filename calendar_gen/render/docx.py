@@ -5,14 +5,14 @@ The packaged template is ``templates/sheet.docx`` (built by ``scripts/make_docx_
 the HTML templates, with XML escaping, so catalogue text always prints as text.
 
 Deterministic: document properties take the generation date, and the ZIP entries get a fixed
-timestamp, so the same input gives the same bytes.
+timestamp, so the same input gives the same bytes. Sizes come from ``render/layout.py``, as the
+sheet CSS's do (``render/docxparts.py`` applies them, with the page numbers and the package).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from calendar_gen.engine.monthgrid import month_grid
 from calendar_gen.engine.selection import ROUND
 from calendar_gen.model import Occurrence, Precision
 from calendar_gen.paths import resource_dir
+from calendar_gen.render.docxparts import apply_layout, fixed_package, page_numbers, schema_order
 from calendar_gen.render.formatting import solar
 from calendar_gen.render.html import SheetInfo, number_sources, row
 from calendar_gen.render.order import editorial
@@ -32,6 +33,7 @@ from calendar_gen.render.text import Sandbox, month_text, year_sections
 HIGHLIGHT = "FFF3C4"  # the shading of năm tròn and năm lẻ 5 rows, as on the HTML sheet
 NO_FILL = "auto"
 DAY_FILLS = ("FFF6D5", "FFE49A")  # a day with anniversaries; with a năm tròn or năm lẻ 5
+SUNDAY_RED = "B00000"  # sheet.css: table.month td.sunday .solar
 
 
 def template_path(info: SheetInfo) -> Path:
@@ -80,73 +82,63 @@ def _context(info: SheetInfo, title: str, document: dict[str, Any] | None) -> di
 
 
 def _render(info: SheetInfo, context: dict[str, Any]) -> bytes:
-    """Fill the template, number a complete document's pages as Nghị định 30 asks, fix the bytes."""
+    """Fill the template, set the layout's sizes, the page numbers and the properties; fix the bytes."""
+    from docx import Document
     from docxtpl import DocxTemplate  # type: ignore[import-untyped]
 
     template = DocxTemplate(str(template_path(info)))
     env = Sandbox(autoescape=True, undefined=jinja2.StrictUndefined)
     template.render(context, jinja_env=env, autoescape=True)
-    document = template.docx
-    stamp = dt.datetime.combine(info.generated, dt.time(), dt.UTC)
-    props = document.core_properties
-    props.created = props.modified = props.last_printed = stamp
-    props.revision = 1
     raw = io.BytesIO()
     template.save(raw)
-    if info.profile is not None:
-        # Reopened: docxtpl swaps the header and footer parts it rendered behind python-docx's back.
-        from docx import Document
-
-        reopened = Document(io.BytesIO(raw.getvalue()))
-        _number_like_nd30(reopened)
-        raw = io.BytesIO()
-        reopened.save(raw)
-    return _fixed(raw.getvalue())
-
-
-def _number_like_nd30(document: Any) -> None:
-    """Nghị định 30/2020, Phụ lục I, mục I.7: the page number centred at the top, none on page 1.
-
-    The template's footer field moves to the header; the first page gets empty ones (w:titlePg).
-    """
-    for section in document.sections:
-        footer = section.footer._element
-        header = section.header._element
-        for paragraph in list(header):
-            header.remove(paragraph)
-        for paragraph in list(footer):
-            footer.remove(paragraph)
-            header.append(paragraph)
-        for run in header.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"):
-            if run.text and run.text.strip() == "Trang":
-                run.text = ""
-        section.different_first_page_header_footer = True
+    # Reopened: docxtpl swaps the header and footer parts it rendered behind python-docx's back.
+    document = Document(io.BytesIO(raw.getvalue()))
+    if info.docx_template is None:  # an officer's restyled template keeps its own sizes
+        apply_layout(document, info.party)
+    page_numbers(document, complete=info.profile is not None)
+    schema_order(document)
+    _properties(document, info, context)
+    raw = io.BytesIO()
+    document.save(raw)
+    return fixed_package(raw.getvalue(), f"calendar-gen {__version__}")
 
 
-def _fixed(data: bytes) -> bytes:
-    """Rewrite the ZIP with fixed timestamps, so that the same document gives the same bytes."""
-    fixed = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for entry in source.infolist():
-            clone = zipfile.ZipInfo(entry.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            clone.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(clone, source.read(entry.filename))
-    return fixed.getvalue()
+def _properties(document: Any, info: SheetInfo, context: dict[str, Any]) -> None:
+    """True core properties: title, subject, author = the issuing body, vi-VN, fixed dates."""
+    header = context["header"] or {}
+    parts = context["document"]
+    props = document.core_properties
+    props.title = f"{parts['type']} {parts['summary']}" if parts else context["title"]
+    props.subject = parts["summary"] if parts else context["title"]
+    props.author = props.last_modified_by = header.get("issuer") or "calendar-gen"
+    props.comments = context["generator"]
+    props.language = "vi-VN"
+    props.keywords = ""
+    stamp = dt.datetime.combine(info.generated, dt.time(), dt.UTC)
+    props.created = props.modified = props.last_printed = stamp
+    props.revision = 1
 
 
-def _weeks(year: int, month: int, in_grid: list[Occurrence]) -> list[list[dict[str, Any]]]:
+def _weeks(year: int, month: int, in_grid: list[Occurrence], info: SheetInfo) -> list[list[dict[str, Any]]]:
+    from docxtpl import RichText
+
+    red = {d.date for d in info.days_off if d.kind != "working"}
     weeks = []
     for week in month_grid(year, month, in_grid):
         cells = []
         for day in week:
             jubilee = any(o.round_class in ROUND for o in day.occurrences)
             marked = bool(day.occurrences) and day.in_month
+            # Sundays and public days off in red, as on the PDF's grid (sheet.css, .sunday .solar).
+            sunday = day.date.weekday() == 6 or day.date in red
             cells.append(
                 {
-                    "day": str(day.date.day) if day.in_month else "",
+                    "day": RichText(
+                        str(day.date.day) if day.in_month else "",
+                        bold=True,
+                        size=28,
+                        color=SUNDAY_RED if sunday else None,
+                    ),
                     "lunar": day.lunar_label if day.in_month else "",
                     "mark": f"● {len(day.occurrences)}" if marked else "",
                     "fill": DAY_FILLS[jubilee] if marked else NO_FILL,
@@ -165,9 +157,9 @@ def month_docx(
     context = _context(info, title, document)
     dated = editorial(o for o in occurrences if o.precision is not Precision.YEAR)
     rows = [row(o, info.style) for o in dated]
-    context["sources"] = number_sources(rows, info.sources)
+    context["sources"] = number_sources(rows, info.source_mode())
     if document is None:
-        context["weeks"] = _weeks(year, month, [o for o in dated if not o.whole_month])
+        context["weeks"] = _weeks(year, month, [o for o in dated if not o.whole_month], info)
     context["sections"] = [
         {"title": f"Danh sách các ngày kỷ niệm ({len(dated)})", "rows": [_cells(r) for r in rows]}
     ]
@@ -186,7 +178,7 @@ def year_docx(
     title = f"Các ngày kỷ niệm năm {year}" + (" (năm tròn, năm lẻ 5)" if round_only else "")
     context = _context(info, title, info.document(f"năm {year}", year))
     rows = [row(o, info.style, classed=True) for o in editorial(occurrences)]
-    context["sources"] = number_sources(rows, info.sources)
+    context["sources"] = number_sources(rows, info.source_mode())
     if plan is not None:
         by_occurrence = dict(zip(editorial(occurrences), rows, strict=True))
         context["sections"] = [

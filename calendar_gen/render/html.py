@@ -19,6 +19,7 @@ from calendar_gen.engine.monthgrid import WEEKDAYS, month_grid
 from calendar_gen.engine.selection import ROUND
 from calendar_gen.model import Occurrence, Precision
 from calendar_gen.render.formatting import DateStyle, long_date, solar
+from calendar_gen.render.layout import SIGNATURE_COLUMNS_MM, css_context
 from calendar_gen.render.order import editorial
 from calendar_gen.render.profile import Profile
 from calendar_gen.render.records import lunar_cell
@@ -68,11 +69,26 @@ class SheetInfo:
     generated: dt.date
     header: Header = Header()
     style: DateStyle = DateStyle.ND30
-    sources: str = "short"  # full | short (first reference) | none
+    sources: str | None = None  # full | short (first reference) | none; None: the default, source_mode()
     profile: Profile | None = None  # a complete document (README.md, "Document profile")
     docx_template: Path | None = None  # the officer's restyled copy of templates/sheet.docx
     days_off: tuple[DayOff, ...] = ()  # public days off to mark in red (--days-off), any years
     home: str | None = None  # a link back to the subscribe page (served and built sites), not printed
+
+    def source_mode(self) -> str:
+        """The sources printed: as asked, else none in a document (--profile) and short on a sheet.
+
+        A signed document is the office's own text: web links of the catalogue (some commercial or
+        mirror sites) do not belong in it unless asked for (issue 22).
+        """
+        if self.sources is not None:
+            return self.sources
+        return "none" if self.profile is not None else "short"
+
+    @property
+    def party(self) -> bool:
+        """A Party body's document or sheet (Hướng dẫn 36-HD/VPTW), else a State body's."""
+        return self.header.party or (self.profile is not None and self.profile.party)
 
     def document(self, period: str, year: int, month: int | None = None) -> dict[str, Any] | None:
         """The profile's parts for the templates, or None for a plain sheet."""
@@ -116,6 +132,10 @@ def _common(info: SheetInfo, title: str, document: dict[str, Any] | None) -> dic
         "generated_text": solar(info.generated, DateStyle.ND30),
         "generated_iso": info.generated.isoformat(),
         "version": __version__,
+        "layout": {
+            **css_context(info.party),
+            "signature_columns": [f"{width:g}mm" for width in SIGNATURE_COLUMNS_MM],
+        },
     }
 
 
@@ -179,7 +199,7 @@ def month_html(
         weekdays=WEEKDAYS,
         weeks=weeks,
         rows=rows,
-        sources=number_sources(rows, info.sources),
+        sources=number_sources(rows, info.source_mode()),
         paragraph=month_text(dated, year, month, style, templates).strip(),
     )
 
@@ -201,7 +221,7 @@ def year_html(
     title = f"Các ngày kỷ niệm năm {year}" + (" (năm tròn, năm lẻ 5)" if round_only else "")
     return template.render(
         **_common(info, title, info.document(f"năm {year}", year)),
-        sources=number_sources(rows, info.sources),
+        sources=number_sources(rows, info.source_mode()),
         year=year,
         round_only=round_only,
         days_off=days_off_rows(info.days_off, year),

@@ -8,7 +8,7 @@ exactly when that event changes. No ``METHOD``: a published feed is no iTIP mess
 ``METHOD:PUBLISH`` without ``ORGANIZER`` fails libical's restriction check.
 
 Text is escaped by icalendar (``vText``: ``\\ ; ,`` and every CR/LF become backslash escapes,
-so no value can start a new property); what is constant per entry (note, source, kind) is escaped
+so no value can start a new property); what is constant per entry (source, kind) is escaped
 once per entry. Lines are folded at 75 octets by the rule icalendar's ``Contentline`` follows
 (segments of at most 74 octets, never inside a UTF-8 sequence, never right after a backslash),
 working on bytes: icalendar folds character by character, which with one object per property is
@@ -115,10 +115,12 @@ def _round_line(occ: Occurrence) -> str:
 
 
 def _entry_parts(entry: Anniversary) -> tuple[str, list[str]]:
-    """Escaped once per entry: the note and source lines, and the kind and calendar categories."""
+    """Escaped once per entry: the source line, and the kind and calendar categories.
+
+    The catalogue's ``note`` is for its editors (why this date, where sources disagree, "cách viết
+    hoa ... chưa thống nhất"): it stays out of what users receive (issue 22, docs/van-ban.md).
+    """
     lines = []
-    if entry.note:
-        lines.append(text(f"Ghi chú: {entry.note}"))
     if entry.source:
         lines.append(text(f"Nguồn: {entry.source}"))
     names = [KIND_LABELS[entry.kind]] if entry.kind else []
