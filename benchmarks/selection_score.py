@@ -107,8 +107,10 @@ def without_own(loaded: Catalogue, province: str | None, cited: dict[str, set[st
 
 
 def score(path: Path, cited: dict[str, set[str]]) -> Score | None:
-    """Run the selection for one document and compare."""
+    """Run the selection for one document (a month, or a year's plan) and compare."""
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if "year" in doc and "month" not in doc:
+        return score_year(path, doc, cited)
     year, month = map(int, str(doc["month"]).split("-"))
     province = doc.get("province")
     choices = resolve_choices([province]) if province else []
@@ -140,10 +142,50 @@ def score(path: Path, cited: dict[str, set[str]]) -> Score | None:
     )
 
 
+def loaded_for(province: str | None, year: int, month: int, cited: dict[str, set[str]]) -> Catalogue:
+    """The catalogue as ``-p province`` loads it at that date, with the province's own overrides off."""
+    loaded = load_catalogue(catalogue_paths(None, False, [province] if province else None))
+    if province:
+        loaded = restrict(loaded, resolve_choices([province]))
+        if (year, month) < (2025, 7):  # before the merger the province was on its own
+            kept = tuple(e for e in loaded.entries if e.former in (None, province))
+            loaded = dataclasses.replace(loaded, entries=kept)
+    return without_own(loaded, province, cited)
+
+
+def score_year(path: Path, doc: dict[str, object], cited: dict[str, set[str]]) -> Score:
+    """The yearly plan (``calendar-gen year YYYY [-p]``) against a yearly guidance list."""
+    year = int(str(doc["year"]))
+    province = doc.get("province")
+    loaded = loaded_for(str(province) if province else None, year, 1, cited)
+    found = occurrences(loaded.entries, dt.date(year, 1, 1), dt.date(year, 12, 31), yearly=True)
+    printed = {o.anniversary.id for o in listed_only(choose(found, loaded.rules, yearly=True))}
+    sections = doc.get("sections") or []
+    wanted = {
+        str(item["id"])
+        for section in sections  # type: ignore[attr-defined]
+        for item in section.get("items") or []
+        if item.get("id")
+    }
+    listed = wanted & {o.anniversary.id for o in found}
+    return Score(
+        path.stem,
+        str(province) if province else None,
+        "year:" + str(doc.get("issuer_kind")),
+        bool(doc.get("whole")),
+        len(printed),
+        len(listed),
+        len(printed & listed),
+        sorted(listed - printed),
+        sorted(printed - listed)[:8],
+    )
+
+
 def main() -> None:
     """Print the table and the medians (or JSON with --json)."""
     cited = override_sources()
-    scores = [s for p in sorted(EVIDENCE.glob("*.yaml")) if (s := score(p, cited)) is not None]
+    paths = [*sorted(EVIDENCE.glob("*.yaml")), *sorted((EVIDENCE.parent / "yearly").glob("*.yaml"))]
+    scores = [s for p in paths if (s := score(p, cited)) is not None]
     if "--json" in sys.argv:
         rows = [dataclasses.asdict(s) | {"precision": s.precision, "recall": s.recall} for s in scores]
         print(json.dumps(rows, ensure_ascii=False))
@@ -157,7 +199,10 @@ def main() -> None:
             f"-{','.join(s.missing)} +{','.join(s.extra)}"
         )
     party = [s for s in scores if s.issuer_kind == "party"]
-    for label, group in (("provincial Party lists", party), ("all documents", scores)):
+    monthly = [s for s in scores if not s.issuer_kind.startswith("year:")]
+    yearly = [s for s in scores if s.issuer_kind.startswith("year:")]
+    groups = (("monthly Party lists", party), ("all monthly lists", monthly), ("yearly plans", yearly))
+    for label, group in groups:
         precisions = [s.precision for s in group if s.precision is not None]
         recalls = [s.recall for s in group if s.recall is not None]
         if precisions or recalls:
