@@ -25,6 +25,10 @@ COMMANDS = {
     "year-2023-quang-ninh.json": ["year", "2023", "-p", "quang-ninh"],
 }
 ADDED_KEYS = ("listed", "why", "section")
+# Entries changed on purpose since the snapshots, with the reason.
+CHANGED = {
+    "ngay-dan-so-the-gioi": "issue 18, item 8: counted from 11/7/1987 as documents count it",
+}
 
 
 def replaced_by_same_as() -> dict[str, str]:
@@ -54,6 +58,9 @@ def test_all_prints_every_item_it_printed_before(name: str) -> None:
             assert (replaced.get(item["id"]), item["date"]) in now, f"lost: {item['id']} {item['date']}"
             continue
         record = {k: v for k, v in now[key].items() if k not in ADDED_KEYS}
+        if item["id"] in CHANGED:
+            assert (record["date"], record["name"]) == (item["date"], item["name"]), item["id"]
+            continue
         assert record == item, item["id"]
 
 

@@ -21,7 +21,7 @@ from calendar_gen.catalogue.dates import parse_founding
 from calendar_gen.catalogue.load import load
 from calendar_gen.cli.app import app
 from calendar_gen.engine.occurrences import occurrences
-from calendar_gen.model import Anniversary, Calendar, Occurrence
+from calendar_gen.model import Anniversary, Calendar, Occurrence, Precision
 from calendar_gen.paths import default_catalogue
 from calendar_gen.render.formatting import mention
 from calendar_gen.render.ics import FeedOptions, fold, plain, render_feed
@@ -119,7 +119,13 @@ def test_shipped_catalogue_2000_2050_reads_back_everywhere() -> None:
     events = read_back(data)
     assert len(events) == len(found) > 10_000
     for occ in found[::97]:
-        assert events[f"{occ.anniversary.id}-{occ.year}@calendar-gen.invalid"] == (occ.date, mention(occ))
+        # A month-only or year-only entry says so after its mention (render/ics.py, _summary).
+        span = f" (cả tháng {occ.date.month})" if occ.whole_month else ""
+        span = f" (cả năm {occ.date.year})" if occ.precision is Precision.YEAR else span
+        assert events[f"{occ.anniversary.id}-{occ.year}@calendar-gen.invalid"] == (
+            occ.date,
+            mention(occ) + span,
+        )
 
 
 def test_alarm_and_round_filter(tmp_path: Path) -> None:
