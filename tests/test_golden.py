@@ -94,6 +94,25 @@ def render_only(ids: list[str], year: int, month: int, province: str) -> str:
     return month_text(chosen, year, month)
 
 
+# The ids of the items each document lists (tests/data/evidence/monthly/ has them with their text).
+KON_TUM = [
+    "bo-doi-bien-phong",
+    "ngay-bien-phong-toan-dan",
+    "ngay-quoc-te-phu-nu",
+    "kon-tum-giai-phong",
+    "doan-tncs-ho-chi-minh",
+]
+NINH_BINH = [
+    "quan-doi-nhan-dan",
+    "ngay-hoi-quoc-phong-toan-dan",
+    "ha-noi-dien-bien-phu-tren-khong",
+    "hoi-cuu-chien-binh",
+    "toan-quoc-khang-chien",
+    "dan-so-viet-nam",
+    "ngay-quoc-te-nguoi-khuyet-tat",
+]
+
+
 def test_kon_tum_march_2024_paragraph() -> None:
     # Document: "... (03-3-1989 - 03/3/2024); ... Ngày Giải phòng tỉnh Kon Tum ...": one date style,
     # typo fixed; "Tháng thanh niên năm 2024" is a campaign, not an anniversary.
@@ -105,14 +124,7 @@ def test_kon_tum_march_2024_paragraph() -> None:
         "49 năm Ngày Giải phóng tỉnh Kon Tum (16/3/1975 – 16/3/2024); "
         "93 năm Ngày thành lập Đoàn TNCS Hồ Chí Minh (26/3/1931 – 26/3/2024).\n"
     )
-    ids = [
-        "bo-doi-bien-phong",
-        "ngay-bien-phong-toan-dan",
-        "ngay-quoc-te-phu-nu",
-        "kon-tum-giai-phong",
-        "doan-tncs-ho-chi-minh",
-    ]
-    assert render_only(ids, 2024, 3, "kon-tum") == expected
+    assert render_only(KON_TUM, 2024, 3, "kon-tum") == expected
 
 
 def test_kon_tum_looks_ahead_to_dien_bien_phu() -> None:
@@ -133,16 +145,7 @@ def test_ninh_binh_december_2023_paragraph() -> None:
         "34 năm Ngày hội Quốc phòng toàn dân (22/12/1989 – 22/12/2023); "
         "62 năm Ngày Dân số Việt Nam (26/12/1961 – 26/12/2023).\n"
     )
-    ids = [
-        "quan-doi-nhan-dan",
-        "ngay-hoi-quoc-phong-toan-dan",
-        "ha-noi-dien-bien-phu-tren-khong",
-        "hoi-cuu-chien-binh",
-        "toan-quoc-khang-chien",
-        "dan-so-viet-nam",
-        "ngay-quoc-te-nguoi-khuyet-tat",
-    ]
-    assert render_only(ids, 2023, 12, "ninh-binh") == expected
+    assert render_only(NINH_BINH, 2023, 12, "ninh-binh") == expected
 
 
 def command_paragraph(*args: str) -> str:
@@ -155,18 +158,7 @@ def command_paragraph(*args: str) -> str:
 
 def test_the_command_prints_the_kon_tum_selection() -> None:
     """``month 2024-03 -p kon-tum`` prints the document's list and nothing else (precision 1.0)."""
-    assert command_paragraph("2024-03", "-p", "kon-tum") == render_only(
-        [
-            "bo-doi-bien-phong",
-            "ngay-bien-phong-toan-dan",
-            "ngay-quoc-te-phu-nu",
-            "kon-tum-giai-phong",
-            "doan-tncs-ho-chi-minh",
-        ],
-        2024,
-        3,
-        "kon-tum",
-    )
+    assert command_paragraph("2024-03", "-p", "kon-tum") == render_only(KON_TUM, 2024, 3, "kon-tum")
 
 
 def test_the_command_holds_every_item_of_the_ninh_binh_list() -> None:
@@ -175,20 +167,7 @@ def test_the_command_holds_every_item_of_the_ninh_binh_list() -> None:
     The eighth is 65 năm “Đạo đức cách mạng”, a năm lẻ 5 the document leaves out.
     """
     printed = command_paragraph("2023-12", "-p", "ninh-binh")
-    expected = render_only(
-        [
-            "quan-doi-nhan-dan",
-            "ngay-hoi-quoc-phong-toan-dan",
-            "ha-noi-dien-bien-phu-tren-khong",
-            "hoi-cuu-chien-binh",
-            "toan-quoc-khang-chien",
-            "dan-so-viet-nam",
-            "ngay-quoc-te-nguoi-khuyet-tat",
-        ],
-        2023,
-        12,
-        "ninh-binh",
-    )
+    expected = render_only(NINH_BINH, 2023, 12, "ninh-binh")
     mentions = expected.split(": ", 1)[1].rstrip(".\n").replace(" và ", "; ").split("; ")
     for item in mentions:
         assert item in printed
