@@ -1,11 +1,14 @@
-"""Build hook: compile the gettext catalogs (``.po`` → ``.mo``) with Babel into the wheel.
+"""Build hook: compile the gettext catalogs (``.po`` → ``.mo``) and the shipped catalogues.
 
-The ``.mo`` files are build products (not in git); an editable install and ``pip install .`` both
-run this hook, so a checkout that was installed once has them next to the ``.po`` files.
+The ``.mo`` files and ``calendar_gen/compiled/*.json`` (the shipped catalogues validated here, read
+at run time without YAML: ``calendar_gen/catalogue/compiled.py``) are build products, not in git;
+an editable install and ``pip install .`` both run this hook, so a checkout that was installed
+once has them. A problem in the shipped catalogues fails the build, listing every one.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +21,30 @@ class CompileCatalogs(BuildHookInterface):  # type: ignore[type-arg]
     PLUGIN_NAME = "custom"
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
-        """Write each ``.mo`` atomically beside its ``.po`` and add it to the wheel."""
+        """Write each ``.mo`` and compiled catalogue atomically and add them to the wheel."""
+        self._catalogs(build_data)
+        self._shipped(build_data)
+
+    def _shipped(self, build_data: dict[str, Any]) -> None:
+        """Validate ``data/`` with the package's own code and write ``calendar_gen/compiled/``."""
+        root = Path(self.root)
+        sys.path.insert(0, str(root))
+        try:
+            from calendar_gen.catalogue.compiled import compile_shipped
+            from calendar_gen.problems import CatalogueError
+
+            try:
+                written = compile_shipped(root / "data", root / "calendar_gen" / "compiled")
+            except CatalogueError as exc:
+                lines = "\n".join(str(problem) for problem in exc.problems)
+                raise RuntimeError(f"the shipped catalogues have problems:\n{lines}") from None
+        finally:
+            sys.path.remove(str(root))
+        for path in written:
+            build_data["force_include"][str(path)] = str(path.relative_to(root))
+
+    def _catalogs(self, build_data: dict[str, Any]) -> None:
+        """Compile each ``.po`` to ``.mo`` beside it."""
         from babel.messages.mofile import write_mo
         from babel.messages.pofile import read_po
 

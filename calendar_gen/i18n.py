@@ -4,6 +4,10 @@ Message ids in the code are English. The Vietnamese catalog (``locale/vi/LC_MESS
 written as a ``.po`` file and compiled to ``.mo`` by Babel when the package is built. The active
 language is chosen once by the CLI or the server (the only places that read the environment);
 until then messages are English, so library calls and tests are deterministic.
+
+Activating a language checks that its catalog is installed; the catalog itself is parsed on the
+first message shown, so a command that prints no message (``month`` writing its paragraph) does
+not read it.
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 LANGUAGES = ("vi", "en")
 DEFAULT = "vi"  # officers read Vietnamese; a machine never set up for a locale gets Vietnamese
 
-_active: gettext.NullTranslations = gettext.NullTranslations()
+_active: gettext.NullTranslations | None = gettext.NullTranslations()
+_language = "en"
 # A language for one task or thread only (``speaking``): the web answers in Vietnamese for every
 # visitor even when ``serve`` itself was started under an English locale.
 _local: contextvars.ContextVar[gettext.NullTranslations | None] = contextvars.ContextVar(
@@ -42,14 +47,22 @@ def Nn_(singular: str, plural: str) -> tuple[str, str]:
     return singular, plural
 
 
+def _catalog() -> gettext.NullTranslations:
+    """The active catalog, parsed on first use."""
+    global _active
+    if _active is None:
+        _active = translations(_language)
+    return _active
+
+
 def _(message: str) -> str:
     """The message in the active language."""
-    return (_local.get() or _active).gettext(message)
+    return (_local.get() or _catalog()).gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural message for ``count`` in the active language."""
-    return (_local.get() or _active).ngettext(singular, plural, count)
+    return (_local.get() or _catalog()).ngettext(singular, plural, count)
 
 
 @contextlib.contextmanager
@@ -70,22 +83,27 @@ def translations(language: str) -> gettext.NullTranslations:
     try:
         return gettext.translation(DOMAIN, LOCALE_DIR, languages=[language])
     except OSError as exc:
-        raise MissingCatalog(
-            f"the {language} message catalog is missing from {LOCALE_DIR}; reinstall calendar-gen "
-            "(pip install .) so that the catalogs are compiled"
-        ) from exc
+        raise _missing(language) from exc
+
+
+def _missing(language: str) -> MissingCatalog:
+    return MissingCatalog(
+        f"the {language} message catalog is missing from {LOCALE_DIR}; reinstall calendar-gen "
+        "(pip install .) so that the catalogs are compiled"
+    )
 
 
 def activate(language: str) -> None:
-    """Use ``language`` for every message from now on."""
-    global _active
-    _active = translations(language)
+    """Use ``language`` for every message from now on (MissingCatalog when it is not installed)."""
+    global _active, _language
+    if language != "en" and gettext.find(DOMAIN, LOCALE_DIR, languages=[language]) is None:
+        raise _missing(language)
+    _active, _language = None, language
 
 
 def active_language() -> str:
     """The language in use: 'en' when no catalog is active."""
-    current = _local.get() or _active
-    return "vi" if type(current) is not gettext.NullTranslations else "en"
+    return (_local.get() or _catalog()).ngettext(singular, plural, count)
 
 
 def choose(argv: Sequence[str], environ: Mapping[str, str]) -> str:

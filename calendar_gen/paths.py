@@ -15,6 +15,11 @@ def resource_dir(name: str) -> Path:
     return _PACKAGE.parent / name
 
 
+def compiled_dir() -> Path:
+    """The shipped catalogues validated by the build hook (``calendar_gen/catalogue/compiled.py``)."""
+    return _PACKAGE / "compiled"
+
+
 def default_catalogue() -> Path:
     """The shipped national catalogue."""
     return resource_dir("data") / "anniversaries.yaml"

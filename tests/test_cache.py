@@ -17,11 +17,15 @@ Writer = Callable[..., Path]
 
 
 def test_cached_catalogue_equals_full_load(tmp_path: Path) -> None:
-    full = load([default_catalogue()])
-    first = cache.load([default_catalogue()], tmp_path)
+    # A user's copy of the shipped catalogue: the shipped file itself is read precompiled.
+    mine = tmp_path / "mine.yaml"
+    mine.write_bytes(default_catalogue().read_bytes())
+    full = load([mine])
+    store = tmp_path / "cache"
+    first = cache.load([mine], store)
     # one cache file for the catalogue (besides the selection rules' own, listing-*.json)
-    assert len([p for p in tmp_path.iterdir() if not p.name.startswith("listing-")]) == 1
-    second = cache.load([default_catalogue()], tmp_path)
+    assert len([p for p in store.iterdir() if not p.name.startswith("listing-")]) == 1
+    second = cache.load([mine], store)
     assert first.entries == second.entries == full.entries
     assert [e.origin for e in second.entries] == [e.origin for e in full.entries]
     assert second.files[0].title == full.files[0].title
@@ -59,12 +63,14 @@ def test_cli_respects_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 
     from calendar_gen.cli.app import app
 
+    mine = tmp_path / "mine.yaml"  # a user's file: the shipped one is read precompiled
+    mine.write_text("anniversaries:\n  - {id: a, name: A, date: 1/3/1990}\n", encoding="utf-8")
     monkeypatch.setenv("CALENDAR_GEN_CACHE_DIR", str(tmp_path / "c"))
     monkeypatch.setenv("CALENDAR_GEN_NO_CACHE", "1")
-    assert CliRunner().invoke(app, ["month", "2024-03"]).exit_code == 0
+    assert CliRunner().invoke(app, ["month", "2024-03", "-c", str(mine)]).exit_code == 0
     assert not (tmp_path / "c").exists()
     monkeypatch.delenv("CALENDAR_GEN_NO_CACHE")
-    assert CliRunner().invoke(app, ["month", "2024-03"]).exit_code == 0
+    assert CliRunner().invoke(app, ["month", "2024-03", "-c", str(mine)]).exit_code == 0
     assert os.listdir(tmp_path / "c")
 
 

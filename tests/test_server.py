@@ -258,7 +258,7 @@ def test_last_modified_follows_what_the_content_depends_on(server: Server) -> No
 def test_gzip_refused_with_q_zero_and_app_js_has_validators(server: Server) -> None:
     _, headers, body = server.get("/feed.ics", {"Accept-Encoding": "gzip;q=0, identity"})
     assert "content-encoding" not in headers and body.startswith(b"BEGIN:VCALENDAR")
-    _, headers, _ = server.get("/feed.ics", {"Accept-Encoding": "br, gzip;q=0.5"})
+    _, headers, _ = server.get("/feed.ics", {"Accept-Encoding": "br;q=0, gzip;q=0.5"})
     assert headers["content-encoding"] == "gzip"
     _, headers, _ = server.get("/app.js")
     assert server.get("/app.js", {"If-None-Match": headers["etag"]})[0] == 304

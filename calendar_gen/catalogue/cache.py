@@ -44,9 +44,10 @@ def load(paths: Sequence[Path], cache_dir: Path | None) -> Catalogue:
     return checked(files, cache_dir)
 
 
-def _stamp(path: Path, data: bytes) -> list[Any]:
+def stamp(name: str, data: bytes) -> list[Any]:
+    """What a cached form is valid for: calendar-gen's version, SCHEMA, a name, the size and hash."""
     digest = hashlib.blake2b(data, digest_size=32).hexdigest()
-    return [__version__, SCHEMA, str(path), len(data), digest]
+    return [__version__, SCHEMA, name, len(data), digest]
 
 
 def _load_one(path: Path, cache_dir: Path | None) -> CatalogueFile:
@@ -55,29 +56,39 @@ def _load_one(path: Path, cache_dir: Path | None) -> CatalogueFile:
     from calendar_gen.catalogue.files import read_bytes
 
     data = read_bytes(path)  # the same checks as a full load: a regular file within the size limit
-    stamp = _stamp(path, data)
+    from calendar_gen.catalogue.compiled import shipped
+
+    packaged = shipped(path, data)  # a shipped file, validated when the wheel was built
+    if packaged is not None:
+        return packaged
+    valid_for = stamp(str(path), data)
     # The name only spreads files; the stamp inside decides validity, so a collision is just a miss.
     target = cache_dir / f"{zlib.crc32(str(path.resolve()).encode()):08x}.json"
-    cached = _read(target, stamp)
+    cached = read(target, valid_for, str(path))
     if cached is not None:
         return cached
     from calendar_gen.catalogue.schema import validate_file  # PyYAML only on a miss
 
     loaded = validate_file(path, data)
-    _write(target, stamp, loaded)
+    with contextlib.suppress(OSError):
+        os.makedirs(target.parent, exist_ok=True)
+        from calendar_gen.fileio import write_atomic
+
+        write_atomic(target, dump(valid_for, loaded))
     return loaded
 
 
-def _read(target: Path, stamp: list[Any]) -> CatalogueFile | None:
+def read(target: Path, valid_for: list[Any], path: str) -> CatalogueFile | None:
+    """The file cached in ``target`` when its stamp is ``valid_for``, its origins named ``path``."""
     try:
         data = json.loads(target.read_text(encoding="utf-8"))
-        if data["stamp"] != stamp:
+        if data["stamp"] != valid_for:
             return None
         return CatalogueFile(
-            path=data["path"],
+            path=path,
             title=data["title"],
             description=data["description"],
-            entries=tuple(_entry(item, data["path"]) for item in data["entries"]),
+            entries=tuple(_entry(item, path) for item in data["entries"]),
             disabled=tuple(data["disabled"]),
             province=_province(data["province"]),
         )
@@ -85,11 +96,10 @@ def _read(target: Path, stamp: list[Any]) -> CatalogueFile | None:
         return None
 
 
-def _write(target: Path, stamp: list[Any], loaded: CatalogueFile) -> None:
-    from calendar_gen.fileio import write_atomic
-
+def dump(valid_for: list[Any], loaded: CatalogueFile) -> bytes:
+    """A validated file as the JSON that :func:`read` takes back."""
     data = {
-        "stamp": stamp,
+        "stamp": valid_for,
         "path": loaded.path,
         "title": loaded.title,
         "description": loaded.description,
@@ -97,9 +107,7 @@ def _write(target: Path, stamp: list[Any], loaded: CatalogueFile) -> None:
         "disabled": list(loaded.disabled),
         "province": None if loaded.province is None else list(astuple(loaded.province)),
     }
-    with contextlib.suppress(OSError):
-        os.makedirs(target.parent, exist_ok=True)
-        write_atomic(target, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _province(item: list[Any] | None) -> Province | None:

@@ -21,6 +21,7 @@ from typing import Any
 
 from calendar_gen.catalogue.types import Catalogue, Province
 from calendar_gen.model import Anniversary
+from calendar_gen.paths import compiled_dir
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +76,9 @@ def load_registry(path: Path, cache_dir: Path | None = None) -> Registry:
     raw = path.read_bytes()
     target = None
     if cache_dir is not None:
-        target = cache_dir / f"provinces-{hashlib.blake2b(raw, digest_size=16).hexdigest()}.json"
-    data = _cached(target)
+        target = cache_dir / registry_name(raw)
+    # The shipped registry's JSON is written by the build hook (calendar_gen/catalogue/compiled.py).
+    data = _cached(compiled_dir() / registry_name(raw)) or _cached(target)
     if data is None:
         import yaml
 
@@ -96,6 +98,11 @@ def load_registry(path: Path, cache_dir: Path | None = None) -> Registry:
         for f in item.get("former", []):
             aliases[f["slug"]] = tuple(f.get("aliases", []))
     return Registry(tuple(units), aliases)
+
+
+def registry_name(raw: bytes) -> str:
+    """The cache file name of a registry: its content's hash (another content, another name)."""
+    return f"provinces-{hashlib.blake2b(raw, digest_size=16).hexdigest()}.json"
 
 
 def _cached(target: Path | None) -> Any:

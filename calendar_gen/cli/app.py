@@ -1,54 +1,101 @@
-"""The ``calendar-gen`` command group: every command registered with its translated help."""
+"""The ``calendar-gen`` command group: every command registered with its translated help.
+
+A command's module is imported only when it is registered, and ``main`` registers only the command
+being run (the whole table for the group's help, a mistyped name, or no name): a cold ``month``
+does not import the proofreader, the server or the feed writer. ``app`` is the full group.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+import importlib
+from typing import Annotated, Any
 
 import typer
 
 from calendar_gen import __version__
-from calendar_gen.cli import catalogues, check, feeds, lists, provinces, web
 from calendar_gen.cli.translate import Command, Group
 from calendar_gen.i18n import N_
 
-app = typer.Typer(
-    name="calendar-gen",
-    cls=Group,
-    help=N_("Vietnamese commemoration calendars: anniversaries with correct 'N năm' counts."),
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-
+# (command name, module in calendar_gen.cli, function, summary), in the order help lists them.
 COMMANDS = (
-    (lists.month, N_("The anniversaries of a month that guidance lists: the paragraph, a list or a sheet.")),
     (
-        lists.year,
+        "month",
+        "lists",
+        "month",
+        N_("The anniversaries of a month that guidance lists: the paragraph, a list or a sheet."),
+    ),
+    (
+        "year",
+        "lists",
+        "year",
         N_("The yearly plan in the sections of the central yearly guidance; --by-month month by month."),
     ),
-    (lists.upcoming, N_("What comes next, with the days remaining.")),
+    ("upcoming", "lists", "upcoming", N_("What comes next, with the days remaining.")),
     (
-        catalogues.validate,
+        "validate",
+        "catalogues",
+        "validate",
         N_("Check catalogues fully and report every problem with file, line and entry id."),
     ),
     (
-        check.check,
+        "check",
+        "check",
+        "check",
         N_("Proofread a draft (.txt, .md, .docx): wrong counts, dates and names, with the corrections."),
     ),
-    (provinces.provinces, N_("The 34 provincial units, their former provinces and their days.")),
-    (feeds.feed, N_("An iCalendar feed (.ics) to subscribe to in Google, Apple, Outlook or Thunderbird.")),
     (
-        web.serve,
+        "provinces",
+        "provinces",
+        "provinces",
+        N_("The 34 provincial units, their former provinces and their days."),
+    ),
+    (
+        "feed",
+        "feeds",
+        "feed",
+        N_("An iCalendar feed (.ics) to subscribe to in Google, Apple, Outlook or Thunderbird."),
+    ),
+    (
+        "serve",
+        "web",
+        "serve",
         N_("Serve the subscribe page, feeds, sheets and JSON over HTTP; catalogues reload on change."),
     ),
     (
-        web.build,
+        "build",
+        "web",
+        "build",
         N_("Write a static site (feeds, month and year pages, subscribe page) for any web server or CDN."),
     ),
 )
-for function, summary in COMMANDS:
-    app.command(cls=Command, help=summary)(function)
+NAMES = frozenset(name for name, *_ in COMMANDS)
+
+
+def command_app(only: str | None = None) -> typer.Typer:
+    """The command group with every command, or with only the command named ``only``."""
+    group = typer.Typer(
+        name="calendar-gen",
+        cls=Group,
+        help=N_("Vietnamese commemoration calendars: anniversaries with correct 'N năm' counts."),
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+    group.callback()(_root)
+    for name, module, function, summary in COMMANDS:
+        if only is None or name == only:
+            command = getattr(importlib.import_module(f"calendar_gen.cli.{module}"), function)
+            group.command(name, cls=Command, help=summary)(command)
+    return group
+
+
+def __getattr__(name: str) -> Any:
+    """``app``, the full group, built on first use (tests and ``main`` for help)."""
+    if name == "app":
+        globals()["app"] = command_app()
+        return globals()["app"]
+    raise AttributeError(name)
 
 
 def _version(value: bool) -> None:
@@ -57,7 +104,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool,

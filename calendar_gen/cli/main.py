@@ -18,12 +18,26 @@ def main(argv: list[str] | None = None) -> None:
     except i18n.MissingCatalog as exc:
         sys.stderr.write(f"calendar-gen: {exc}\n")
         sys.exit(1)
-    from calendar_gen.cli.app import app
+    from calendar_gen.cli.app import NAMES, command_app
 
     try:
-        app(args=args, prog_name="calendar-gen")
+        command_app(_command(args, NAMES))(args=args, prog_name="calendar-gen")
     except KeyboardInterrupt:
         sys.exit(130)
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(0)
+
+
+def _command(args: list[str], names: frozenset[str]) -> str | None:
+    """The command being run, so that only its module is imported; None for the group's own use.
+
+    The group has no option taking a value (``--lang`` is gone by now), so the first argument
+    that is not an option names the command. ``--help`` or ``--version`` before it, an unknown
+    name or none at all get the whole group: its help, its "Did you mean".
+    """
+    for arg in args:
+        if arg.startswith("-"):
+            return None
+        return arg if arg in names else None
+    return None

@@ -1,14 +1,15 @@
-"""Built responses and HTTP validators: the cache, ETag / Last-Modified, 304, gzip, error bodies.
+"""Built responses and HTTP validators: the cache, ETag / Last-Modified, 304, gzip/br, error bodies.
 
-Every response is built once per catalogue version and query and kept with its gzip form, strong
-ETag and Last-Modified; conditional requests get 304, HEAD gets the headers.
+Every response is built once per catalogue version and query and kept with its gzip and brotli
+forms (``compress``), strong ETag and Last-Modified; conditional requests get 304, HEAD gets the
+headers. Each coding has its own ETag (RFC 9110, 8.8.3: a strong validator names one
+representation): the body's digest, with ``-gz`` or ``-br`` for the compressed forms.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import email.utils
-import gzip
 import hashlib
 import threading
 from collections import OrderedDict
@@ -17,6 +18,8 @@ from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
+
+from calendar_gen.web.compress import BROTLI, GZIP, choose, compressed
 
 CALENDAR = "text/calendar; charset=utf-8"
 HTML = "text/html; charset=utf-8"
@@ -32,10 +35,10 @@ SECURITY = {
 
 @dataclass(frozen=True)
 class Cached:
-    """A response body with its gzip form and validators."""
+    """A response body with its compressed forms (by coding) and validators."""
 
     body: bytes
-    gzipped: bytes
+    encoded: dict[str, bytes]
     media_type: str
     etag: str
     last_modified: str
@@ -44,11 +47,11 @@ class Cached:
     @property
     def size(self) -> int:
         """What this response costs the cache, in bytes."""
-        return len(self.body) + len(self.gzipped) + 256
+        return len(self.body) + sum(len(v) for v in self.encoded.values()) + 256
 
 
 class ResponseCache:
-    """A least-recently-used store of built responses, bounded in bytes (body plus gzip form).
+    """A least-recently-used store of built responses, bounded in bytes (body plus compressed forms).
 
     Keyed by catalogue version, day, path and the normalised query. A response larger than a
     quarter of the budget is served but not kept, so one huge answer cannot evict all the others.
@@ -85,7 +88,7 @@ def cached(body: bytes, media_type: str, stamp: dt.datetime, max_age: int) -> Ca
     digest = hashlib.sha256(body).hexdigest()[:24]
     return Cached(
         body=body,
-        gzipped=gzip.compress(body, compresslevel=6, mtime=0),
+        encoded=compressed(body),
         media_type=media_type,
         etag=f'"{digest}"',
         last_modified=email.utils.format_datetime(stamp.astimezone(dt.UTC), usegmt=True),
@@ -112,23 +115,12 @@ def not_modified(request: Request, item: Cached, etag: str) -> bool:
     return modified <= when
 
 
-def accepts_gzip(header: str) -> bool:
-    """RFC 9110, 12.5.3: gzip (or *) with a quality above 0."""
-    for part in header.lower().split(","):
-        coding, _, params = part.strip().partition(";")
-        if coding.strip() not in ("gzip", "x-gzip", "*"):
-            continue
-        quality = params.strip().removeprefix("q=").strip() if params.strip().startswith("q=") else "1"
-        try:
-            return float(quality) > 0
-        except ValueError:
-            return False
-    return False
+ETAG_SUFFIX = {GZIP: "-gz", BROTLI: "-br"}
 
 
 def respond(request: Request, item: Cached) -> Response:
-    use_gzip = accepts_gzip(request.headers.get("accept-encoding", ""))
-    etag = item.etag[:-1] + '-gz"' if use_gzip else item.etag
+    coding = choose(request.headers.get("accept-encoding", ""), item.encoded)
+    etag = item.etag[:-1] + ETAG_SUFFIX[coding] + '"' if coding else item.etag
     headers = {
         "ETag": etag,
         "Last-Modified": item.last_modified,
@@ -138,9 +130,10 @@ def respond(request: Request, item: Cached) -> Response:
     }
     if not_modified(request, item, etag):
         return Response(status_code=304, headers=headers)
-    if use_gzip:
-        headers["Content-Encoding"] = "gzip"
-    return Response(item.gzipped if use_gzip else item.body, media_type=item.media_type, headers=headers)
+    if coding:
+        headers["Content-Encoding"] = coding
+    body = item.encoded[coding] if coding else item.body
+    return Response(body, media_type=item.media_type, headers=headers)
 
 
 def error(status: int, message: str) -> PlainTextResponse:
