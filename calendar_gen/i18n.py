@@ -52,10 +52,17 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return (_local.get() or _active).ngettext(singular, plural, count)
 
 
+def speaking(language: str) -> contextlib.AbstractContextManager[None]:
+    """Use ``language`` inside the block, for this thread or task only (the web's Vietnamese).
+
+    The catalog is loaded here, so a missing one raises MissingCatalog before the block.
+    """
+    return _speaking(translations(language))
+
+
 @contextlib.contextmanager
-def speaking(language: str) -> Iterator[None]:
-    """Use ``language`` inside the block, for this thread or task only (the web's Vietnamese)."""
-    token = _local.set(translations(language))
+def _speaking(catalog: gettext.NullTranslations) -> Iterator[None]:
+    token = _local.set(catalog)
     try:
         yield
     finally:

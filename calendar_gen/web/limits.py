@@ -16,6 +16,7 @@ bodies being received at once (503), so many slow uploads hold neither memory no
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import logging
 import threading
@@ -29,7 +30,7 @@ import anyio.to_thread
 from starlette.requests import ClientDisconnect, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from calendar_gen.i18n import speaking
+from calendar_gen.i18n import MissingCatalog, speaking
 
 LOG = logging.getLogger("calendar_gen.server")
 T = TypeVar("T")
@@ -102,7 +103,7 @@ class _Job:
                 raise Cancelled
             self.thread = threading.get_ident()
         try:
-            with speaking("vi"):  # the web is Vietnamese for every visitor
+            with _vietnamese():  # the web is Vietnamese for every visitor
                 return work(*args)
         finally:
             with self.lock:
@@ -118,6 +119,14 @@ class _Job:
             self.stopped = True
             if interrupt and self.thread is not None:
                 _raise_in(self.thread, Cancelled)
+
+
+def _vietnamese() -> contextlib.AbstractContextManager[None]:
+    """Vietnamese messages in this thread; the active ones in a tree whose catalog was never built."""
+    try:
+        return speaking("vi")
+    except MissingCatalog:
+        return contextlib.nullcontext()
 
 
 def _raise_in(thread: int, exception: type[BaseException] | None) -> None:
