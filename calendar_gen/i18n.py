@@ -65,10 +65,17 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return (_local.get() or _catalog()).ngettext(singular, plural, count)
 
 
+def speaking(language: str) -> contextlib.AbstractContextManager[None]:
+    """Use ``language`` inside the block, for this thread or task only (the web's Vietnamese).
+
+    The catalog is loaded here, so a missing one raises MissingCatalog before the block.
+    """
+    return _speaking(translations(language))
+
+
 @contextlib.contextmanager
-def speaking(language: str) -> Iterator[None]:
-    """Use ``language`` inside the block, for this thread or task only (the web's Vietnamese)."""
-    token = _local.set(translations(language))
+def _speaking(catalog: gettext.NullTranslations) -> Iterator[None]:
+    token = _local.set(catalog)
     try:
         yield
     finally:
@@ -102,8 +109,11 @@ def activate(language: str) -> None:
 
 
 def active_language() -> str:
-    """The language in use: 'en' when no catalog is active."""
-    return (_local.get() or _catalog()).ngettext(singular, plural, count)
+    """The language in use: 'en' when no catalog is active (``speaking`` wins for its block)."""
+    current = _local.get()
+    if current is not None:
+        return "vi" if type(current) is not gettext.NullTranslations else "en"
+    return _language
 
 
 def choose(argv: Sequence[str], environ: Mapping[str, str]) -> str:

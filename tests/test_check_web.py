@@ -23,7 +23,7 @@ PASTE = "Tuyên truyền: <b>in đậm</b> <script>alert(1)</script> " + (
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     saved = os.environ.get("LANG")
-    os.environ["LANG"] = "en_US.UTF-8"  # the messages of findings in their English msgids
+    os.environ["LANG"] = "en_US.UTF-8"  # an English server locale: the web still answers in Vietnamese
     try:
         instance = Server([], tmp_path_factory.mktemp("check") / "server.log")
     finally:

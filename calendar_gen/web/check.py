@@ -76,11 +76,20 @@ async def check_page(request: Request) -> Response:
     except Gone:
         return Response(status_code=499)  # nobody is left to read it (nginx's "client closed")
     except Refused as exc:
-        if want_json:
-            return JSONResponse({"error": str(exc)}, status_code=exc.status, headers=SECURITY)
-        if exc.status in (400, 422):
-            return _page(templates, None, "", str(exc), exc.status)
-        return error(exc.status, str(exc))
+        return _refusal(templates, exc, want_json)
+
+
+def _refusal(templates: Path | None, exc: Refused, want_json: bool) -> Response:
+    """The message as JSON, on the page (400) or as text; a body left unread closes the connection."""
+    if want_json:
+        response: Response = JSONResponse({"error": str(exc)}, status_code=exc.status, headers=SECURITY)
+    elif exc.status == 400:
+        response = _page(templates, None, "", str(exc), exc.status)
+    else:
+        response = error(exc.status, str(exc))
+    if exc.status in (408, 413, 503):  # h11 then closes instead of waiting for the rest
+        response.headers["Connection"] = "close"
+    return response
 
 
 def _wants_json(request: Request) -> bool:

@@ -16,6 +16,7 @@ bodies being received at once (503), so many slow uploads hold neither memory no
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import logging
 import threading
@@ -29,7 +30,7 @@ import anyio.to_thread
 from starlette.requests import ClientDisconnect, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from calendar_gen.i18n import speaking
+from calendar_gen.i18n import MissingCatalog, speaking
 
 LOG = logging.getLogger("calendar_gen.server")
 T = TypeVar("T")
@@ -70,6 +71,7 @@ class Lane:
     workers: int
     waiting: int
     seconds: float  # the longest one job may run before it is stopped
+    interruptible: bool = False  # stop running work too, not only work still waiting its turn
     limiter: anyio.CapacityLimiter = field(init=False)
     queued: int = 0  # running or waiting now
 
@@ -78,10 +80,13 @@ class Lane:
 
 
 # Two cores serve everything (docs/ARCHITECTURE.md, "Limits"): feeds and pages have a lane of
-# their own, so a queue of PDFs or of long drafts never delays a calendar app's refresh.
+# their own, so a queue of PDFs or of long drafts never delays a calendar app's refresh. Only
+# the proofreader's work (our own pure Python) is interrupted while running: an exception raised
+# at any instruction of a library can leave one of its locks held (WeasyPrint's renders then hung,
+# measured), so a running render finishes (about a second) and only waiting ones are dropped.
 PAGES = Lane("pages", workers=4, waiting=64, seconds=120.0)
 DOCUMENTS = Lane("documents", workers=2, waiting=8, seconds=120.0)
-CHECKS = Lane("checks", workers=2, waiting=8, seconds=60.0)
+CHECKS = Lane("checks", workers=2, waiting=8, seconds=60.0, interruptible=True)
 
 
 @dataclass
@@ -98,19 +103,30 @@ class _Job:
                 raise Cancelled
             self.thread = threading.get_ident()
         try:
-            with speaking("vi"):  # the web is Vietnamese for every visitor
+            with _vietnamese():  # the web is Vietnamese for every visitor
                 return work(*args)
         finally:
             with self.lock:
                 self.thread = None
             _raise_in(threading.get_ident(), None)  # drop a stop that came too late to matter
 
-    def stop(self) -> None:
-        """Stop the work at its next Python instruction (the thread itself carries on)."""
+    def stop(self, interrupt: bool) -> None:
+        """Drop the work if it has not started; with ``interrupt``, also if it has.
+
+        A running job is stopped at its next Python instruction; the thread itself carries on.
+        """
         with self.lock:
             self.stopped = True
-            if self.thread is not None:
+            if interrupt and self.thread is not None:
                 _raise_in(self.thread, Cancelled)
+
+
+def _vietnamese() -> contextlib.AbstractContextManager[None]:
+    """Vietnamese messages in this thread; the active ones in a tree whose catalog was never built."""
+    try:
+        return speaking("vi")
+    except MissingCatalog:
+        return contextlib.nullcontext()
 
 
 def _raise_in(thread: int, exception: type[BaseException] | None) -> None:
@@ -139,7 +155,7 @@ async def offload(request: Request, lane: Lane, work: Callable[..., T], *args: A
             await _disconnected(request.receive)
             outcome.append("gone")
         outcome.append("late")
-        job.stop()
+        job.stop(lane.interruptible)
         scope.cancel()  # a job still waiting for its turn is dropped from the queue
 
     try:

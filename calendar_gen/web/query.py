@@ -27,9 +27,18 @@ PAGE_PARAMS = ("scope",)  # month and year sheets, their PDF, DOCX and paragraph
 TRACKING = re.compile(
     r"(?:utm_[a-z0-9_]+|fbclid|fb_action_ids|fb_action_types|fb_ref|fb_source|gclid|gclsrc|dclid|gbraid"
     r"|wbraid|gad_source|msclkid|twclid|ttclid|yclid|li_fat_id|igshid|igsh|mc_cid|mc_eid|_ga|_gl"
-    r"|_hsenc|_hsmi|mkt_tok|zarsrc|zalo_[a-z0-9_]+|gidzl|si)\Z",
+    r"|_hsenc|_hsmi|mkt_tok|zarsrc|zalo_[a-z0-9_]+|gidzl|si"
+    # Share parameters that in-app browsers and share sheets add (issue 23): Facebook's app
+    # (mibextid, __tn__, __cft__[0], __xts__[0], sfnsn, rdid, share_url, _rdr, _rdc, refsrc,
+    # hc_ref), Twitter/X (s), MSN and Outlook (ocid), WeChat/Zalo (isappinstalled), and the
+    # generic ref / ref_src / ref_url. None is a letter away from a real parameter (no "t": "to").
+    r"|mibextid|__tn__|__cft__(?:\[\d+\])?|__xts__(?:\[\d+\])?|sfnsn|rdid|share_url|_rdr|_rdc"
+    r"|refsrc|hc_ref|s|ocid|isappinstalled|ref|ref_src|ref_url)\Z",
     re.IGNORECASE,
 )
+# ``from`` is a real parameter (the first year); these values are what WeChat and Zalo add when a
+# link is shared to a chat or a timeline, and are dropped like the tracking parameters.
+SHARE_FROM = re.compile(r"(?:singlemessage|groupmessage|timeline)\Z", re.IGNORECASE)
 TRUE = {"1", "true", "yes", "on"}
 FALSE = {"", "0", "false", "no", "off"}
 
@@ -46,8 +55,13 @@ def normalise(items: Iterable[tuple[str, str]], order: Sequence[str]) -> Items:
     ``order``; unknown ones follow (they are refused).
     """
     rank = {key: index for index, key in enumerate(order)}
-    kept = [(key, value.strip()) for key, value in items if value.strip() and not TRACKING.match(key)]
+    kept = [(key, value.strip()) for key, value in items if value.strip() and not _shared(key, value)]
     return tuple(sorted(kept, key=lambda item: (rank.get(item[0], len(rank)), item[0], item[1])))
+
+
+def _shared(key: str, value: str) -> bool:
+    """Whether a parameter was added by sharing (``TRACKING``, or ``from=singlemessage``)."""
+    return bool(TRACKING.match(key)) or (key == "from" and bool(SHARE_FROM.match(value.strip())))
 
 
 def query_string(items: Items) -> str:
