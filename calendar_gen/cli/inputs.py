@@ -73,8 +73,7 @@ def refuse_input(output: Path, option: str = "--output") -> None:
     what, path = found
     raise typer.BadParameter(
         _(
-            "{output} is {what} this command reads ({path}); nothing was written: "
-            "choose another output file"
+            "{output} is {what} this command reads ({path}); nothing was written: choose another output file"
         ).format(output=output, what=_(what), path=path),
         param_hint=option,
     )
@@ -88,4 +87,3 @@ def remember_option(ctx: typer.Context, param: typer.CallbackParam, value: Path 
         else:
             remember(value, PROFILE if param.name == "profile" else TEMPLATE)
     return value
-

@@ -274,6 +274,20 @@ def choose_format(fmt: F | None, output: Path | None, formats: type[F]) -> F:
     return fmt
 
 
+def sheet_options_only(fmt: SheetFormat, profile: Path | None, docx_template: Path | None) -> None:
+    """``--profile`` and ``--docx-template`` shape a sheet: refused, not ignored, with another format."""
+    for option, value in (("--profile", profile), ("--docx-template", docx_template)):
+        if value is None or (fmt in SHEETS and (option == "--profile" or fmt is SheetFormat.DOCX)):
+            continue
+        needs = "-f html|pdf|docx" if option == "--profile" else "-f docx"
+        raise typer.BadParameter(
+            _("{option} makes a printable sheet: add {needs} or -o FILE.docx").format(
+                option=option, needs=needs
+            ),
+            param_hint=option,
+        )
+
+
 def document_info(
     info: SheetInfo, profile: Path | None, docx_template: Path | None, year: int, month: int | None
 ) -> SheetInfo:
@@ -285,6 +299,8 @@ def document_info(
 
     from calendar_gen.render.html import Header
 
+    if docx_template is not None:
+        check_word_template(docx_template)
     if profile is None:
         return dataclasses.replace(info, docx_template=docx_template)
     loaded = read_profile(profile)
@@ -299,16 +315,36 @@ def document_info(
     return dataclasses.replace(info, header=header, profile=loaded, docx_template=docx_template)
 
 
-def read_profile(path: Path) -> Any:
-    """Read and check a document profile; a problem is a message naming the file (exit 2)."""
-    import yaml
-
-    from calendar_gen.render.profile import ProfileError, from_mapping
+def check_word_template(path: Path) -> None:
+    """The catalogue's file guards and the zip limits for ``--docx-template`` (exit 2 when refused)."""
+    from calendar_gen.catalogue.files import read_bytes
+    from calendar_gen.problems import CatalogueError
+    from calendar_gen.ziplimits import PackageError, check_package
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return from_mapping(data)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, ProfileError) as exc:
+        check_package(read_bytes(path))
+    except CatalogueError as exc:
         raise typer.BadParameter(
-            _("{path}: {error}").format(path=path, error=str(exc).strip()), param_hint="--profile"
+            "; ".join(str(p) for p in exc.problems), param_hint="--docx-template"
         ) from None
+    except PackageError as exc:
+        raise typer.BadParameter(f"{path}: {exc}", param_hint="--docx-template") from None
+
+
+def read_profile(path: Path) -> Any:
+    """Read and check a document profile with the catalogue's guards; every problem, naming the file.
+
+    Exit 2, as for any wrong option value (issue 23, items 10 and 11).
+    """
+    from calendar_gen.catalogue.guards import load_plain
+    from calendar_gen.problems import CatalogueError
+    from calendar_gen.render.profile import ProfileError
+    from calendar_gen.render.profilecheck import checked
+
+    try:
+        return checked(load_plain(path))
+    except CatalogueError as exc:
+        lines = [str(problem) for problem in exc.problems]
+    except ProfileError as exc:
+        lines = [f"{path}: {line}" for line in str(exc).splitlines()]
+    raise typer.BadParameter("\n".join(lines), param_hint="--profile")
