@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
 from enum import StrEnum
@@ -16,7 +17,7 @@ from calendar_gen.i18n import _
 from calendar_gen.render.formatting import DateStyle
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from calendar_gen.catalogue.types import Catalogue
     from calendar_gen.model import Occurrence
@@ -89,9 +90,47 @@ def run_template(render: Callable[..., str], *args: Any, **kwargs: Any) -> str:
     import jinja2
 
     try:
-        return render(*args, **kwargs)
+        with template_deadline():
+            return render(*args, **kwargs)
     except jinja2.TemplateError as exc:
         template_failure(exc)
+    except RecursionError:
+        fail(_("template error: a macro calls itself without end; check your --templates folder"))
+
+
+TEMPLATE_SECONDS = 60  # a yearly Word sheet renders in a few seconds
+TEMPLATE_SECONDS_VARIABLE = "CALENDAR_GEN_TEMPLATE_SECONDS"
+
+
+@contextlib.contextmanager
+def template_deadline() -> Iterator[None]:
+    """Stop a render that runs too long (issue 23, item 13): a refusal, raised from SIGALRM.
+
+    The sandbox bounds what a template builds; only the clock bounds a macro that calls itself
+    twice 40 levels deep. Main thread only (signals); elsewhere the render runs unbounded in time.
+    """
+    import os
+    import signal
+    import threading
+
+    from jinja2.exceptions import SecurityError
+
+    text = os.environ.get(TEMPLATE_SECONDS_VARIABLE, "")
+    seconds = float(text) if text.replace(".", "", 1).isdigit() and float(text) > 0 else TEMPLATE_SECONDS
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expired(signum: int, frame: Any) -> None:
+        raise SecurityError(f"the template ran longer than {seconds:g} seconds")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def template_failure(exc: Exception) -> NoReturn:
@@ -173,13 +212,17 @@ def render_sheet(fmt: SheetFormat, html: Callable[[], str], docx: Callable[[], b
 
     try:
         if fmt is SheetFormat.DOCX:
-            return docx()
-        page = html()
+            with template_deadline():
+                return docx()
+        with template_deadline():
+            page = html()
         return html_to_pdf(page) if fmt is SheetFormat.PDF else page.encode("utf-8")
     except MissingExtra as exc:
         fail(str(exc))
     except jinja2.TemplateError as exc:
         template_failure(exc)
+    except RecursionError:
+        fail(_("template error: a macro calls itself without end; check your --templates folder"))
 
 
 def emit_sheet(fmt: SheetFormat, data: bytes, output: Path | None) -> None:
