@@ -15,8 +15,9 @@ from pathlib import Path
 import yaml
 
 from calendar_gen.catalogue.files import read_bytes
+from calendar_gen.catalogue.guards import check_aliases
 from calendar_gen.characters import FORBIDDEN
-from calendar_gen.i18n import _
+from calendar_gen.i18n import N_, _
 from calendar_gen.problems import CatalogueError, Problem
 
 try:  # the C loader is much faster on large catalogues; fall back to pure Python where missing
@@ -102,18 +103,7 @@ def compose(text: str, name: str) -> yaml.Node | None:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        what = exc.problem or exc.context or _("invalid YAML")
-        raise CatalogueError(
-            [
-                Problem(
-                    name,
-                    _("YAML syntax error: {error}; check indentation, colons and quotes").format(error=what),
-                    mark.line + 1 if mark else None,
-                    mark.column + 1 if mark else None,
-                )
-            ]
-        ) from None
+        raise CatalogueError([syntax_problem(exc, text, name)]) from None
     except yaml.reader.ReaderError as exc:  # a raw character YAML refuses (NUL, ESC, C1...)
         line, column = _position(text, exc.position) if 0 <= exc.position <= len(text) else (None, None)
         char = text[exc.position] if 0 <= exc.position < len(text) else chr(exc.character)
@@ -124,7 +114,60 @@ def compose(text: str, name: str) -> yaml.Node | None:
         raise CatalogueError([Problem(name, _("YAML nested too deeply to be a catalogue"))]) from None
     if node is not None and "!" in text:  # a tag is always written with "!"
         _check_tags(node, name)
+    check_aliases(node, text, name)  # before anything is validated or cached (issue 23, item 12)
     return node
+
+
+# PyYAML's problems, said as what to do (issue 23, "Messages a person can act on").
+_PROBLEMS = (
+    ("found unexpected end of stream", N_("the quote opened here is never closed; add the closing quote")),
+    (
+        "mapping values are not allowed",
+        N_("a colon followed by a space inside a value; put the value in quotes"),
+    ),
+    (
+        "that cannot start any token",
+        N_("this character cannot start a value (a tab? indent with spaces); quote the value"),
+    ),
+    (
+        "did not find expected '-' indicator",
+        N_("the indentation here does not match the list above; align the '-' items"),
+    ),
+    ("expected <block end>", N_("the indentation here does not match the lines above; align the keys")),
+    ("expected ',' or ']'", N_("a list in brackets is not closed here; add ']'")),
+    ("expected ',' or '}'", N_("a mapping in braces is not closed here; add the closing brace")),
+    (
+        "found undefined alias",
+        N_("an alias (*name) that no anchor (&name) defines; define it or write the value"),
+    ),
+    ("could not find expected ':'", N_("a key without ':' (or an unclosed quote above); add the colon")),
+)
+
+
+def syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
+    """A YAML syntax error at the place the problem starts, in words a person can act on.
+
+    An unclosed quote is reported at the quote (PyYAML's problem mark is the end of the file,
+    past the last line); every mark is kept within the file.
+    """
+    problem = exc.problem or exc.context or ""
+    at_end = exc.problem_mark is not None and exc.problem_mark.index >= len(text.rstrip())
+    mark = (
+        exc.context_mark
+        if exc.context_mark is not None and (at_end or exc.problem_mark is None)
+        else exc.problem_mark
+    )
+    advice = next((_(said) for found, said in _PROBLEMS if found in problem), None)
+    message = (
+        _("YAML syntax error: {advice}").format(advice=advice)
+        if advice
+        else _("YAML syntax error: {error}; check indentation, colons and quotes").format(error=problem)
+    )
+    if mark is None:
+        return Problem(name, message)
+    index = min(mark.index, max(len(text.rstrip()) - 1, 0))
+    line, column = _position(text, index) if mark.index > index else (mark.line + 1, mark.column + 1)
+    return Problem(name, message, line, column)
 
 
 def check_characters(root: yaml.Node | None, text: str, name: str) -> list[Problem]:

@@ -52,6 +52,7 @@ from calendar_gen.cli.output import (
     render_list,
     run_template,
     sheet_info,
+    sheet_options_only,
     with_days_off,
 )
 from calendar_gen.engine.listing import listed_only
@@ -104,6 +105,7 @@ def month(
     from calendar_gen.engine.selection import round_only
 
     chosen = choose_format(fmt, output, SheetFormat)
+    sheet_options_only(chosen, profile, docx_template)
     now = resolve_today(today)
     year, number = parse_month(month_arg, now)
     loaded, entries = selected_entries(catalogue, no_default, province, scope, tag, kind)
@@ -179,6 +181,7 @@ def year(
 
     year_arg = parse_year(year_text)
     chosen = choose_format(fmt, output, SheetFormat)
+    sheet_options_only(chosen, profile, docx_template)
     now = resolve_today(today)
     loaded, entries = selected_entries(catalogue, no_default, province, scope, tag, kind)
     found = occurrences(entries, dt.date(year_arg, 1, 1), dt.date(year_arg, 12, 31), yearly=True)

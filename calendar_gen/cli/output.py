@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
 from enum import StrEnum
@@ -16,7 +17,7 @@ from calendar_gen.i18n import _
 from calendar_gen.render.formatting import DateStyle
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     from calendar_gen.catalogue.types import Catalogue
     from calendar_gen.engine.listing import Choice
@@ -98,9 +99,47 @@ def run_template(render: Callable[..., str], *args: Any, **kwargs: Any) -> str:
     import jinja2
 
     try:
-        return render(*args, **kwargs)
+        with template_deadline():
+            return render(*args, **kwargs)
     except jinja2.TemplateError as exc:
         template_failure(exc)
+    except RecursionError:
+        fail(_("template error: a macro calls itself without end; check your --templates folder"))
+
+
+TEMPLATE_SECONDS = 60  # a yearly Word sheet renders in a few seconds
+TEMPLATE_SECONDS_VARIABLE = "CALENDAR_GEN_TEMPLATE_SECONDS"
+
+
+@contextlib.contextmanager
+def template_deadline() -> Iterator[None]:
+    """Stop a render that runs too long (issue 23, item 13): a refusal, raised from SIGALRM.
+
+    The sandbox bounds what a template builds; only the clock bounds a macro that calls itself
+    twice 40 levels deep. Main thread only (signals); elsewhere the render runs unbounded in time.
+    """
+    import os
+    import signal
+    import threading
+
+    from jinja2.exceptions import SecurityError
+
+    text = os.environ.get(TEMPLATE_SECONDS_VARIABLE, "")
+    seconds = float(text) if text.replace(".", "", 1).isdigit() and float(text) > 0 else TEMPLATE_SECONDS
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expired(signum: int, frame: Any) -> None:
+        raise SecurityError(f"the template ran longer than {seconds:g} seconds")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def template_failure(exc: Exception) -> NoReturn:
@@ -182,13 +221,17 @@ def render_sheet(fmt: SheetFormat, html: Callable[[], str], docx: Callable[[], b
 
     try:
         if fmt is SheetFormat.DOCX:
-            return docx()
-        page = html()
+            with template_deadline():
+                return docx()
+        with template_deadline():
+            page = html()
         return html_to_pdf(page) if fmt is SheetFormat.PDF else page.encode("utf-8")
     except MissingExtra as exc:
         fail(str(exc))
     except jinja2.TemplateError as exc:
         template_failure(exc)
+    except RecursionError:
+        fail(_("template error: a macro calls itself without end; check your --templates folder"))
 
 
 def emit_sheet(fmt: SheetFormat, data: bytes, output: Path | None) -> None:
@@ -301,6 +344,20 @@ def choose_format(fmt: F | None, output: Path | None, formats: type[F]) -> F:
     return fmt
 
 
+def sheet_options_only(fmt: SheetFormat, profile: Path | None, docx_template: Path | None) -> None:
+    """``--profile`` and ``--docx-template`` shape a sheet: refused, not ignored, with another format."""
+    for option, value in (("--profile", profile), ("--docx-template", docx_template)):
+        if value is None or (fmt in SHEETS and (option == "--profile" or fmt is SheetFormat.DOCX)):
+            continue
+        needs = "-f html|pdf|docx" if option == "--profile" else "-f docx"
+        raise typer.BadParameter(
+            _("{option} makes a printable sheet: add {needs} or -o FILE.docx").format(
+                option=option, needs=needs
+            ),
+            param_hint=option,
+        )
+
+
 def document_info(
     info: SheetInfo, profile: Path | None, docx_template: Path | None, year: int, month: int | None
 ) -> SheetInfo:
@@ -312,6 +369,8 @@ def document_info(
 
     from calendar_gen.render.html import Header
 
+    if docx_template is not None:
+        check_word_template(docx_template)
     if profile is None:
         return dataclasses.replace(info, docx_template=docx_template)
     loaded = read_profile(profile)
@@ -326,16 +385,36 @@ def document_info(
     return dataclasses.replace(info, header=header, profile=loaded, docx_template=docx_template)
 
 
-def read_profile(path: Path) -> Any:
-    """Read and check a document profile; a problem is a message naming the file (exit 2)."""
-    import yaml
-
-    from calendar_gen.render.profile import ProfileError, from_mapping
+def check_word_template(path: Path) -> None:
+    """The catalogue's file guards and the zip limits for ``--docx-template`` (exit 2 when refused)."""
+    from calendar_gen.catalogue.files import read_bytes
+    from calendar_gen.problems import CatalogueError
+    from calendar_gen.ziplimits import PackageError, check_package
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return from_mapping(data)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, ProfileError) as exc:
+        check_package(read_bytes(path))
+    except CatalogueError as exc:
         raise typer.BadParameter(
-            _("{path}: {error}").format(path=path, error=str(exc).strip()), param_hint="--profile"
+            "; ".join(str(p) for p in exc.problems), param_hint="--docx-template"
         ) from None
+    except PackageError as exc:
+        raise typer.BadParameter(f"{path}: {exc}", param_hint="--docx-template") from None
+
+
+def read_profile(path: Path) -> Any:
+    """Read and check a document profile with the catalogue's guards; every problem, naming the file.
+
+    Exit 2, as for any wrong option value (issue 23, items 10 and 11).
+    """
+    from calendar_gen.catalogue.guards import load_plain
+    from calendar_gen.problems import CatalogueError
+    from calendar_gen.render.profile import ProfileError
+    from calendar_gen.render.profilecheck import checked
+
+    try:
+        return checked(load_plain(path))
+    except CatalogueError as exc:
+        lines = [str(problem) for problem in exc.problems]
+    except ProfileError as exc:
+        lines = [f"{path}: {line}" for line in str(exc).splitlines()]
+    raise typer.BadParameter("\n".join(lines), param_hint="--profile")

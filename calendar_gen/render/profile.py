@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from calendar_gen.i18n import _
+from calendar_gen.render.pattern import PatternError, fill
 
 # Quyền hạn of the signer. Nghị định 30/2020, Phụ lục I, mục II khoản 7: "TM.", "KT.", "TL.",
 # "TUQ.", "Q."; Hướng dẫn 36-HD/VPTW, điểm 1.7: "T/M" and "K/T" (the Party's other forms were
@@ -101,14 +102,11 @@ class Profile:
 
 
 def _fill(pattern: str, key: str, **values: Any) -> str:
+    """Only {year}, {month} and {period} are filled in (calendar_gen.render.pattern)."""
     try:
-        return pattern.format(**values)
-    except (KeyError, IndexError, ValueError) as exc:
-        raise ProfileError(
-            _("'{key}': {error}; the pattern may use {{year}}, {{month}} and {{period}}").format(
-                key=key, error=exc
-            )
-        ) from None
+        return fill(pattern, {name: str(value) for name, value in values.items()})
+    except PatternError as exc:
+        raise ProfileError(f"'{key}': {exc}") from None
 
 
 def _text(value: Any, key: str) -> str:

@@ -21,6 +21,7 @@ from jinja2.sandbox import SandboxedEnvironment, safe_range
 from calendar_gen.engine.selection import ROUND
 from calendar_gen.model import Occurrence, Precision
 from calendar_gen.paths import resource_dir
+from calendar_gen.render import sandbox
 from calendar_gen.render.formatting import DateStyle, counted, date_label, month_year, period, solar
 from calendar_gen.render.order import editorial, join_day
 from calendar_gen.render.records import record
@@ -29,18 +30,34 @@ ROUND_VALUES = frozenset(r.value for r in ROUND)
 
 
 class Sandbox(SandboxedEnvironment):
-    """Jinja2's sandbox, plus a cap on the size of what ``*`` and ``**`` may build.
+    """Jinja2's sandbox, plus limits on what a template may build (calendar_gen.render.sandbox).
 
     The sandbox refuses private attributes (``__globals__``, ``__class__``, ...) and unsafe calls,
-    and caps ``range()``; the size cap keeps ``'x' * 10**9`` from exhausting memory.
+    and caps ``range()``; the limits bound every filter, call and operator that builds a string
+    or a list, every loop, and the whole render, so that ``'x' * 10**9`` or
+    ``'x'|center(500000000)`` is refused rather than exhausting memory.
     """
 
-    intercepted_binops = frozenset({"*", "**"})
-    MAX_SIZE = 1_000_000
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+    MAX_SIZE = sandbox.MAX_STEP
+    template_class = sandbox.BoundedTemplate
+    concat = staticmethod(sandbox.bounded_concat)
+    bounded_loop = staticmethod(sandbox.bounded_loop)
+    bounded_join = staticmethod(sandbox.bounded_join)
+    code_generator_class = sandbox.Generator
 
     def __init__(self, **options: Any) -> None:
-        super().__init__(**options)
+        super().__init__(finalize=sandbox.finalize, **options)
         self.globals["range"] = _range
+        self.globals["lipsum"] = sandbox.lipsum
+        self.filters = {name: sandbox.bounded_filter(name, f) for name, f in self.filters.items()}
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> Any:
+        return sandbox.loops_bounded(super()._parse(source, name, filename))
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        sandbox.foresee_call(__obj, args, kwargs)
+        return sandbox.charged(super().call(__context, __obj, *args, **kwargs))
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(right, int) and abs(right) > 64:
@@ -50,7 +67,10 @@ class Sandbox(SandboxedEnvironment):
                 sized = isinstance(seq, str | list | tuple) and isinstance(times, int)
                 if sized and len(seq) * times > self.MAX_SIZE:
                     raise SecurityError("a template may not build a sequence this long")
-        return super().call_binop(context, operator, left, right)
+        if operator == "%" and isinstance(left, str):
+            sandbox.charge(sandbox.percent_size(left))
+        result = super().call_binop(context, operator, left, right)
+        return sandbox.charged(result) if operator in ("*", "+", "%") else result
 
 
 def _range(*args: int) -> range:
