@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from calendar_gen.check import rules
 from calendar_gen.check.findings import Finding, MentionInfo, apply_edits
 from calendar_gen.check.internal import Context, Draft
-from calendar_gen.check.match import WITH_DATE, Index, Ranked, by_date, confident
+from calendar_gen.check.match import WITH_DATE, Index, Ranked, agrees_with_entry, by_date, confident, dates_of
 from calendar_gen.check.recognise import Mention, bare_counts, mentions_in
 from calendar_gen.check.source import Block, text_block
 from calendar_gen.model import Anniversary
@@ -61,6 +61,7 @@ def check_blocks(blocks: Sequence[Block], entries: Sequence[Anniversary], option
         kept: list[Mention] = []
         for mention in block_mentions:
             mention, ranked = _named(mention, block.text, index)
+            mention = as_target(mention, ranked)
             known, drafts = rules.check_mention(mention, block.text, ranked, index, options.year, year)
             if known is None and not _is_anniversary(mention):
                 continue
@@ -110,6 +111,28 @@ def document_year(found: Sequence[Mention]) -> int | None:
         return None
     year, votes = years.most_common(1)[0]
     return year if votes >= 2 and votes * 2 > sum(years.values()) else None
+
+
+def as_target(mention: Mention, ranked: list[Ranked]) -> Mention:
+    """A single dated bracket after a known name, later than any date of its entry, is the target.
+
+    "94 năm Ngày thành lập Đoàn (26/3/2025)", "(tháng 12/2019)": the year is the year counted to,
+    not a wrong founding year (issue 19, item 2), when the entry's day and month agree with it.
+    """
+    period = mention.period
+    if period is None or period.second is not None or period.first.year is None or period.lunar:
+        return mention
+    entry = confident(ranked)
+    if entry is None:
+        return mention
+    date = period.first
+    years = [d.year for d in dates_of(entry) if d.year is not None]
+    if not years or date.year is None or date.year.value <= max(years):
+        return mention
+    undated = replace(date, year=None)
+    if not agrees_with_entry(undated, False, entry):
+        return mention
+    return replace(mention, target_only=True)
 
 
 def _is_anniversary(mention: Mention) -> bool:

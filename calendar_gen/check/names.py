@@ -26,6 +26,7 @@ ABBREVIATIONS = {
     "vn": "viet nam",
     "mttq": "mat tran to quoc",
     "ccb": "cuu chien binh",
+    "llvt": "luc luong vu trang",
     "csnd": "canh sat nhan dan",
     "cscd": "canh sat co dong",
     "pccc": "phong chay chua chay",

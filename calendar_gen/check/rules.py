@@ -8,6 +8,8 @@ source. An event the catalogue does not know is ``info``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from calendar_gen.check import internal
 from calendar_gen.check.dates import Written
 from calendar_gen.check.findings import Code, Edit, Severity
@@ -81,6 +83,8 @@ def _check_catalogue(mention: Mention, ranked: list[Ranked], index: Index, ctx: 
     date = mention.founded or mention.target
     if period is None or date is None:
         return
+    if mention.target_only:
+        date = replace(date, year=None)  # the year is the target year, checked with the count
     if ctx.known is not None and agrees_with_entry(date, period.lunar, ctx.known):
         return
     named = confident(ranked)
