@@ -8,11 +8,11 @@ majority.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from calendar_gen.check import rules
+from calendar_gen.check.docyear import Years, mention_year, reconcile
 from calendar_gen.check.findings import Finding, MentionInfo, apply_edits
 from calendar_gen.check.internal import Context, Draft
 from calendar_gen.check.match import WITH_DATE, Index, Ranked, agrees_with_entry, by_date, confident, dates_of
@@ -54,7 +54,8 @@ def check_blocks(blocks: Sequence[Block], entries: Sequence[Anniversary], option
     """Check every block of a document against the catalogue entries."""
     index = Index(entries)
     found = [mentions_in(block.text) for block in blocks]
-    year = document_year([m for block in found for m in block])
+    years = reconcile(blocks, [m for block in found for m in block], options.year)
+    year, stated = years.document, years.stated
     mentions: list[MentionInfo] = []
     findings: list[Finding] = []
     for number, (block, block_mentions) in enumerate(zip(blocks, found, strict=True)):
@@ -62,7 +63,7 @@ def check_blocks(blocks: Sequence[Block], entries: Sequence[Anniversary], option
         for mention in block_mentions:
             mention, ranked = _named(mention, block.text, index)
             mention = as_target(mention, ranked)
-            known, drafts = rules.check_mention(mention, block.text, ranked, index, options.year, year)
+            known, drafts = rules.check_mention(mention, block.text, ranked, index, stated, year)
             if known is None and not _is_anniversary(mention):
                 continue
             if options.nd30 and (style := rules.check_style(mention)) is not None:
@@ -73,9 +74,10 @@ def check_blocks(blocks: Sequence[Block], entries: Sequence[Anniversary], option
             entry = index.by_prefix(mention.name)
             if entry is None or not entry.count_shown:
                 continue
-            ctx = Context(block.text, options.year, year, entry)
+            ctx = Context(block.text, stated, year, entry)
             draft = rules.check_bare_count(mention, entry, ctx)
             _record(number, block, mention, entry, [draft] if draft else [], mentions, findings)
+    _notice(years, blocks, found, findings)
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].block, mentions[i].start))
     renumber = {old: new for new, old in enumerate(order)}
     findings = [
@@ -98,19 +100,7 @@ def check_blocks(blocks: Sequence[Block], entries: Sequence[Anniversary], option
 
 def document_year(found: Sequence[Mention]) -> int | None:
     """The target year most mentions count to (two at least, and more than half of them)."""
-    years = Counter(
-        m.target.year.value
-        for m in found
-        if m.period is not None
-        and m.period.second is not None
-        and m.target
-        and m.target.year
-        and len(m.target.year.text) == 4
-    )
-    if not years:
-        return None
-    year, votes = years.most_common(1)[0]
-    return year if votes >= 2 and votes * 2 > sum(years.values()) else None
+    return mention_year(found)[0]
 
 
 def as_target(mention: Mention, ranked: list[Ranked]) -> Mention:
@@ -133,6 +123,19 @@ def as_target(mention: Mention, ranked: list[Ranked]) -> Mention:
     if not agrees_with_entry(undated, False, entry):
         return mention
     return replace(mention, target_only=True)
+
+
+def _notice(
+    years: Years, blocks: Sequence[Block], found: Sequence[list[Mention]], findings: list[Finding]
+) -> None:
+    """The one finding saying that --year or the title disagrees with the mentions, at the first of them."""
+    if years.notice is None:
+        return
+    severity, code, message, first = years.notice
+    block = next((i for i, block in enumerate(found) if first in block), 0)
+    target = first.target if first is not None else None
+    span = (target.year.start, target.year.end) if target is not None and target.year else (0, 0)
+    findings.append(Finding(block, span[0], span[1], severity, code, message))
 
 
 def _is_anniversary(mention: Mention) -> bool:

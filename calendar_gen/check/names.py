@@ -101,6 +101,18 @@ def overlap(shared: int, mention: int, entry: int) -> float:
     return dice
 
 
+# Units below a province (Nghị quyết 202/2025/QH15 keeps communes and wards; older documents name
+# districts and towns): their day is never their province's (issue 19, item 2).
+_UNIT = re.compile(
+    r"\b(?P<unit>tỉnh|thành\s+phố|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường|đặc\s+khu)\b", re.IGNORECASE
+)
+
+
+def units(name: str) -> frozenset[str]:
+    """The kinds of administrative unit a name speaks of: {'tỉnh'}, {'huyện'}, {'thành phố'}."""
+    return frozenset(" ".join(m.group("unit").lower().split()) for m in _UNIT.finditer(name))
+
+
 def is_local(name: str) -> bool:
     """Whether a name speaks of a province, district or Party committee."""
     return LOCAL_WORDS.search(name) is not None

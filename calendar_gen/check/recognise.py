@@ -94,7 +94,7 @@ class Mention:
 
 
 def _lunar_mark(text: str, pos: int) -> tuple[bool, int]:
-    """ "âm lịch" after a date, or a can-chi year without brackets (which names a lunar year)."""
+    """The "âm lịch" after a date, or a can-chi year without brackets (which names a lunar year)."""
     if m := _CAN_CHI.match(text, pos):
         pos = m.end()
         if m.group("open") is None:
@@ -111,9 +111,10 @@ def _solar_beside(text: str, pos: int) -> tuple[Written, int] | None:
         if word := _SOLAR_WORD.match(text, end):
             end = word.end()
         return day, end
-    if (opening := _SOLAR_OPEN.match(text, pos)) and (day := parse_date(text, opening.end())):
-        if close := _SOLAR_CLOSE.match(text, day.end):
-            return day, close.end()
+    opening = _SOLAR_OPEN.match(text, pos)
+    day = parse_date(text, opening.end()) if opening else None
+    if day is not None and (close := _SOLAR_CLOSE.match(text, day.end)):
+        return day, close.end()
     return None
 
 

@@ -58,8 +58,19 @@ def check_mention(
         ctx.drafts = [_soften(d) for d in ctx.drafts]
     if sound:
         _check_catalogue(mention, ranked, index, ctx)
+    # "65 năm … (03/3)": the count against the document's year, as a count without dates.
+    draft = check_bare_count(mention, known, ctx) if sound and known and _day_month_only(mention) else None
+    if draft is not None:
+        ctx.drafts.append(draft)
     _check_label(mention, ctx)
     return known, ctx.drafts
+
+
+def _day_month_only(mention: Mention) -> bool:
+    target = mention.target
+    return (
+        mention.count is not None and mention.founded is None and target is not None and target.year is None
+    )
 
 
 def _years_only(mention: Mention) -> bool:
