@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from calendar_gen.check import rules
+from calendar_gen.check.cited import cited_spans, inside
 from calendar_gen.check.docyear import Years, mention_year, reconcile
 from calendar_gen.check.findings import Finding, MentionInfo, apply_edits
 from calendar_gen.check.internal import Context, Draft
@@ -53,7 +54,11 @@ def check_text(text: str, entries: Sequence[Anniversary], options: Options = Opt
 def check_blocks(blocks: Sequence[Block], entries: Sequence[Anniversary], options: Options) -> Report:
     """Check every block of a document against the catalogue entries."""
     index = Index(entries)
-    found = [mentions_in(block.text) for block in blocks]
+    sources = cited_spans(blocks)
+    found = [
+        [m for m in mentions_in(block.text) if not inside(cited, m.start)]
+        for block, cited in zip(blocks, sources, strict=True)
+    ]
     years = reconcile(blocks, [m for block in found for m in block], options.year)
     year, stated = years.document, years.stated
     mentions: list[MentionInfo] = []
@@ -71,6 +76,8 @@ def check_blocks(blocks: Sequence[Block], entries: Sequence[Anniversary], option
             kept.append(mention)
             _record(number, block, mention, known, drafts, mentions, findings)
         for mention in bare_counts(block.text, kept):
+            if inside(sources[number], mention.start):
+                continue
             entry = index.by_prefix(mention.name)
             if entry is None or not entry.count_shown:
                 continue
