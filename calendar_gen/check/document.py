@@ -19,6 +19,7 @@ from calendar_gen.check.internal import Context, Draft
 from calendar_gen.check.match import WITH_DATE, Index, Ranked, agrees_with_entry, by_date, confident, dates_of
 from calendar_gen.check.recognise import Mention, bare_counts, mentions_in
 from calendar_gen.check.source import Block, text_block
+from calendar_gen.check.spelling import misspelt
 from calendar_gen.model import Anniversary
 
 _SUFFIX_WORDS = 12
@@ -73,6 +74,10 @@ def check_blocks(blocks: Sequence[Block], entries: Sequence[Anniversary], option
                 continue
             if options.nd30 and (style := rules.check_style(mention)) is not None:
                 drafts.append(style)
+            if known is not None and (
+                typo := misspelt(block.text, mention.name_start, mention.name_end, known)
+            ):
+                drafts.append(typo)
             kept.append(mention)
             _record(number, block, mention, known, drafts, mentions, findings)
         for mention in bare_counts(block.text, kept):
@@ -82,8 +87,10 @@ def check_blocks(blocks: Sequence[Block], entries: Sequence[Anniversary], option
             if entry is None or not entry.count_shown:
                 continue
             ctx = Context(block.text, stated, year, entry)
-            draft = rules.check_bare_count(mention, entry, ctx)
-            _record(number, block, mention, entry, [draft] if draft else [], mentions, findings)
+            drafts = [d for d in (rules.check_bare_count(mention, entry, ctx),) if d is not None]
+            if typo := misspelt(block.text, mention.name_start, mention.name_end, entry):
+                drafts.append(typo)
+            _record(number, block, mention, entry, drafts, mentions, findings)
     _notice(years, blocks, found, findings)
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].block, mentions[i].start))
     renumber = {old: new for new, old in enumerate(order)}

@@ -146,15 +146,32 @@ def _to_entry(mention: Mention, date: Written, entry: Anniversary, ctx: Context)
     return tuple(edits)
 
 
+def _corrected_count(mention: Mention, ctx: Context) -> int:
+    """N after the count fix an error asks for, so that a label fix never contradicts it."""
+    span = mention.count_span
+    assert mention.count is not None
+    for draft in ctx.drafts:
+        for edit in draft.edits:
+            if (
+                span
+                and draft.severity is Severity.ERROR
+                and span[0] <= edit.start < span[1]
+                and edit.new.isdigit()
+            ):
+                return int(edit.new)
+    return mention.count
+
+
 def _check_label(mention: Mention, ctx: Context) -> None:
     """A class label written after the mention must fit N (Nghị định 145/2013, Điều 3)."""
     if mention.label is None or mention.count is None:
         return
     label, start, end = mention.label
-    right = classify(mention.count)
+    count = _corrected_count(mention, ctx)
+    right = classify(count)
     if label in ("năm chẵn", "năm lẻ"):
         message = _("'{label}' is read both ways; write the statute's term: {count} năm is {right}").format(
-            label=label, count=mention.count, right=right.label
+            label=label, count=count, right=right.label
         )
         ctx.drafts.append(
             Draft(Severity.WARNING, Code.CLASS_LABEL, message, (Edit(start, end, right.label),))
@@ -163,7 +180,7 @@ def _check_label(mention: Mention, ctx: Context) -> None:
     if _LABELS.get(label) is right:
         return
     message = _("'{label}' does not fit {count} năm: it is {right} (Nghị định 145/2013, Điều 3)").format(
-        label=label, count=mention.count, right=right.label
+        label=label, count=count, right=right.label
     )
     ctx.drafts.append(Draft(Severity.WARNING, Code.CLASS_LABEL, message, (Edit(start, end, right.label),)))
 
