@@ -344,6 +344,6 @@ def check_lunar_day(mention: Mention, ctx: Context, broken: set[int]) -> bool:
     message = _("{lunar} âm lịch of {year} is {right} dương lịch, not {written}").format(
         lunar=f"{target.day.value}/{target.month.value}", year=year, right=right, written=solar.text.strip()
     )
-    edits = () if solar.words else (Edit(solar.start, solar.end, right),)
+    edits = () if solar.words else (Edit(solar.day.start, solar.end, right),)  # "ngày " is kept
     ctx.drafts.append(Draft(Severity.ERROR, Code.LUNAR_DAY, message, edits))
     return False

@@ -3,7 +3,7 @@
 The name is compared with the entry's name (and aliases) word by word where their unaccented
 words line up (runs of two words or more), so only a word that is the catalogue's word with
 another tone mark is reported. Old and new tone placement ("Hoà", "Hòa") and i/y ("Liệt sỹ",
-"Liệt sĩ") are one spelling; a word written without any tone mark is left alone (a draft typed
+"Liệt sĩ") are one spelling; a word written without any tone mark, or a catalogue word without one ("binh"), is left alone (a draft typed
 without accents is not misspelt word by word).
 """
 
@@ -62,7 +62,7 @@ def misspelt(text: str, start: int, end: int, entry: Anniversary) -> Draft | Non
                 word, a, b = written[block.a + k]
                 good = right[block.b + k][0]
                 mine, theirs = _key(word), _key(good)
-                if mine[1] and mine[0] == theirs[0] and mine[1] != theirs[1]:
+                if mine[1] and theirs[1] and mine[0] == theirs[0] and mine[1] != theirs[1]:
                     fixed = good[0].upper() + good[1:] if word[0].isupper() else good.lower()
                     edits.append(Edit(a, b, fixed))
                     wrong.append((word, fixed))
