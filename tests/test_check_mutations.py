@@ -32,6 +32,13 @@ EXAMPLES = {
     "guidance-2024-03-kon-tum.txt": "quang-ngai",  # Kon Tum's days moved into Quảng Ngãi (1/7/2025)
 }
 SEED = 20240303
+# The one real mistake of the examples (issue 19: "Giải phòng" for "Giải phóng" changes the meaning).
+TYPOS = {
+    "guidance-2024-03-kon-tum.txt": [
+        "misspelt-name: 'phòng' is not the name's spelling: the catalogue writes 'phóng' "
+        "(Ngày Giải phóng tỉnh Kon Tum)"
+    ]
+}
 
 
 def entries_for(province: str | None = None) -> tuple[Anniversary, ...]:
@@ -50,7 +57,7 @@ def test_examples_report_no_error_or_warning(name: str) -> None:
     text = (DATA / "examples" / name).read_text(encoding="utf-8")
     report = check_text(text, entries_for(EXAMPLES[name]))
     assert len(report.mentions) >= 6
-    assert serious(report) == []
+    assert serious(report) == TYPOS.get(name, [])
     assert all(m.entry for m in report.mentions)  # with the province, every mention is known
 
 

@@ -14,18 +14,39 @@ import calendar as _gregorian
 import re
 from dataclasses import dataclass
 
-_MONTH_WORDS = {"giêng": 1, "chạp": 12}
+# Months written as words (DOMAIN.md, "Lunar dates": "tháng Giêng", "tháng Chạp"; solar months too:
+# "tháng Ba"); "năm" only when no year number follows, since "tháng 3 năm 2024" is a year.
+_MONTH_WORDS = {
+    "giêng": 1,
+    "hai": 2,
+    "ba": 3,
+    "tư": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "bẩy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười một": 11,
+    "mười hai": 12,
+    "mười": 10,
+    "một": 11,
+    "chạp": 12,
+}
+_MONTH_NAME = (
+    r"(?:\d{1,2}|giêng|chạp|mười\s+một|mười\s+hai|mười|một|hai|ba|tư|năm(?!\s+\d)|sáu|bảy|bẩy|tám|chín)\b"
+)
 _SEP = r"\s?(?:/+|\.+|-+)\s?"
 _DMY = re.compile(rf"(?P<d>\d{{1,2}})(?P<s1>{_SEP})(?P<m>\d{{1,2}})(?P<s2>{_SEP})(?P<y>\d{{1,5}})(?!\d)")
 _MY = re.compile(rf"(?P<m>\d{{1,2}})(?P<s1>{_SEP})(?P<y>\d{{3,5}})(?![\d/.])")
 _DM = re.compile(rf"(?P<d>\d{{1,2}})(?P<s1>{_SEP})(?P<m>\d{{1,2}})(?![\d/.])(?!-\d)")
 _WORDS = re.compile(
-    r"(?:(?:ngày|mùng|mồng)\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2}|giêng|chạp)"
+    rf"(?:(?:ngày|mùng|mồng)\s+)?(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>{_MONTH_NAME})"
     r"(?:\s+năm\s+(?P<y>\d{1,5})(?!\d))?",
     re.IGNORECASE,
 )
 _MONTH = re.compile(
-    r"tháng\s+(?P<m>\d{1,2}|giêng|chạp)(?:(?P<s1>\s*(?:năm\s+|/|-|\.)\s*)(?P<y>\d{1,5}))?(?![\d/])",
+    rf"tháng\s+(?P<m>{_MONTH_NAME})(?:(?P<s1>\s*(?:năm\s+|/|-|\.)\s*)(?P<y>\d{{1,5}}))?(?![\d/])",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:năm\s+)?(?P<y>\d{2,5})(?![\d/.])", re.IGNORECASE)
@@ -79,7 +100,8 @@ def _part(match: re.Match[str], group: str) -> Part | None:
     text = match.group(group)
     if text is None:
         return None
-    value = _MONTH_WORDS[text.lower()] if text.lower() in _MONTH_WORDS else int(text)
+    word = " ".join(text.lower().split())
+    value = _MONTH_WORDS[word] if word in _MONTH_WORDS else int(text)
     return Part(value, match.start(group), match.end(group), text)
 
 

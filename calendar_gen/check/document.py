@@ -8,16 +8,18 @@ majority.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from calendar_gen.check import rules
+from calendar_gen.check.cited import cited_spans, inside
+from calendar_gen.check.docyear import Years, mention_year, reconcile
 from calendar_gen.check.findings import Finding, MentionInfo, apply_edits
 from calendar_gen.check.internal import Context, Draft
-from calendar_gen.check.match import WITH_DATE, Index, Ranked, by_date, confident
+from calendar_gen.check.match import WITH_DATE, Index, Ranked, agrees_with_entry, by_date, confident, dates_of
 from calendar_gen.check.recognise import Mention, bare_counts, mentions_in
 from calendar_gen.check.source import Block, text_block
+from calendar_gen.check.spelling import misspelt
 from calendar_gen.model import Anniversary
 
 _SUFFIX_WORDS = 12
@@ -53,28 +55,43 @@ def check_text(text: str, entries: Sequence[Anniversary], options: Options = Opt
 def check_blocks(blocks: Sequence[Block], entries: Sequence[Anniversary], options: Options) -> Report:
     """Check every block of a document against the catalogue entries."""
     index = Index(entries)
-    found = [mentions_in(block.text) for block in blocks]
-    year = document_year([m for block in found for m in block])
+    sources = cited_spans(blocks)
+    found = [
+        [m for m in mentions_in(block.text) if not inside(cited, m.start)]
+        for block, cited in zip(blocks, sources, strict=True)
+    ]
+    years = reconcile(blocks, [m for block in found for m in block], options.year)
+    year, stated = years.document, years.stated
     mentions: list[MentionInfo] = []
     findings: list[Finding] = []
     for number, (block, block_mentions) in enumerate(zip(blocks, found, strict=True)):
         kept: list[Mention] = []
         for mention in block_mentions:
             mention, ranked = _named(mention, block.text, index)
-            known, drafts = rules.check_mention(mention, block.text, ranked, index, options.year, year)
+            mention = as_target(mention, ranked)
+            known, drafts = rules.check_mention(mention, block.text, ranked, index, stated, year)
             if known is None and not _is_anniversary(mention):
                 continue
             if options.nd30 and (style := rules.check_style(mention)) is not None:
                 drafts.append(style)
+            if known is not None and (
+                typo := misspelt(block.text, mention.name_start, mention.name_end, known)
+            ):
+                drafts.append(typo)
             kept.append(mention)
             _record(number, block, mention, known, drafts, mentions, findings)
         for mention in bare_counts(block.text, kept):
+            if inside(sources[number], mention.start):
+                continue
             entry = index.by_prefix(mention.name)
             if entry is None or not entry.count_shown:
                 continue
-            ctx = Context(block.text, options.year, year, entry)
-            draft = rules.check_bare_count(mention, entry, ctx)
-            _record(number, block, mention, entry, [draft] if draft else [], mentions, findings)
+            ctx = Context(block.text, stated, year, entry)
+            drafts = [d for d in (rules.check_bare_count(mention, entry, ctx),) if d is not None]
+            if typo := misspelt(block.text, mention.name_start, mention.name_end, entry):
+                drafts.append(typo)
+            _record(number, block, mention, entry, drafts, mentions, findings)
+    _notice(years, blocks, found, findings)
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].block, mentions[i].start))
     renumber = {old: new for new, old in enumerate(order)}
     findings = [
@@ -97,19 +114,42 @@ def check_blocks(blocks: Sequence[Block], entries: Sequence[Anniversary], option
 
 def document_year(found: Sequence[Mention]) -> int | None:
     """The target year most mentions count to (two at least, and more than half of them)."""
-    years = Counter(
-        m.target.year.value
-        for m in found
-        if m.period is not None
-        and m.period.second is not None
-        and m.target
-        and m.target.year
-        and len(m.target.year.text) == 4
-    )
-    if not years:
-        return None
-    year, votes = years.most_common(1)[0]
-    return year if votes >= 2 and votes * 2 > sum(years.values()) else None
+    return mention_year(found)[0]
+
+
+def as_target(mention: Mention, ranked: list[Ranked]) -> Mention:
+    """A single dated bracket after a known name, later than any date of its entry, is the target.
+
+    "94 năm Ngày thành lập Đoàn (26/3/2025)", "(tháng 12/2019)": the year is the year counted to,
+    not a wrong founding year (issue 19, item 2), when the entry's day and month agree with it.
+    """
+    period = mention.period
+    if period is None or period.second is not None or period.first.year is None or period.lunar:
+        return mention
+    entry = confident(ranked)
+    if entry is None:
+        return mention
+    date = period.first
+    years = [d.year for d in dates_of(entry) if d.year is not None]
+    if not years or date.year is None or date.year.value <= max(years):
+        return mention
+    undated = replace(date, year=None)
+    if not agrees_with_entry(undated, False, entry):
+        return mention
+    return replace(mention, target_only=True)
+
+
+def _notice(
+    years: Years, blocks: Sequence[Block], found: Sequence[list[Mention]], findings: list[Finding]
+) -> None:
+    """The one finding saying that --year or the title disagrees with the mentions, at the first of them."""
+    if years.notice is None:
+        return
+    severity, code, message, first = years.notice
+    block = next((i for i, block in enumerate(found) if first in block), 0)
+    target = first.target if first is not None else None
+    span = (target.year.start, target.year.end) if target is not None and target.year else (0, 0)
+    findings.append(Finding(block, span[0], span[1], severity, code, message))
 
 
 def _is_anniversary(mention: Mention) -> bool:

@@ -28,6 +28,7 @@ class Code(StrEnum):
     UNKNOWN = "unknown-event"  # no catalogue entry matches
     CLASS_LABEL = "class-label"  # "năm tròn" for 94 năm
     DATE_STYLE = "date-style"  # not in the Nghị định 30/2020 style (--date-style nd30)
+    MISSPELT = "misspelt-name"  # "Giải phòng" for "Giải phóng": another tone mark, another word
 
 
 @dataclass(frozen=True, slots=True)

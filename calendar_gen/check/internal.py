@@ -128,6 +128,8 @@ def _repair_day(date: Written, mention: Mention, ctx: Context) -> tuple[Edit, ..
 def check_count(mention: Mention, ctx: Context, broken: set[int]) -> bool:
     """N = target year − founding year; one finding naming the side most likely wrong."""
     founded, target, count = mention.founded, mention.target, mention.count
+    if mention.target_only:
+        return _count_to_target(mention, ctx, broken)
     if count is None or founded is None or founded.year is None or id(founded) in broken:
         return True
     written_founded = founded.year.value
@@ -139,6 +141,24 @@ def check_count(mention: Mention, ctx: Context, broken: set[int]) -> bool:
     if written_target - written_founded == count:
         return True
     ctx.drafts.append(_diagnose_count(mention, ctx, founded.year, target.year, count))
+    return False
+
+
+def _count_to_target(mention: Mention, ctx: Context, broken: set[int]) -> bool:
+    """N against a single target date ("(26/3/2025)"): counted from the entry's founding year."""
+    target, count, span = mention.target, mention.count, mention.count_span
+    years = _catalogue_years(ctx)
+    if target is None or target.year is None or count is None or span is None or id(target) in broken:
+        return True
+    if not years or any(target.year.value - y == count for y in years):
+        return True
+    expected = target.year.value - years[0]
+    message = _("{count} năm to {target}: counted from {founded} it is {expected} năm").format(
+        count=count, target=target.text.strip(), founded=years[0], expected=expected
+    )
+    digits = ctx.text[span[0] : span[1]].split()[0]
+    edits = (Edit(span[0], span[0] + len(digits), str(expected)),) if digits.isdigit() else ()
+    ctx.drafts.append(Draft(Severity.ERROR, Code.COUNT, message, edits))
     return False
 
 
@@ -280,7 +300,9 @@ def _copy_day(source: Written, wrong: Written) -> tuple[Edit, ...]:
 def check_target_year(mention: Mention, ctx: Context, broken: set[int]) -> bool:
     """With --year, the target year must be the document's year."""
     target, founded = mention.target, mention.founded
-    if ctx.year is None or target is None or target.year is None or founded is None or id(target) in broken:
+    if ctx.year is None or target is None or target.year is None or id(target) in broken:
+        return True
+    if founded is None and not mention.target_only:
         return True
     if target.year.value == ctx.year:
         return True
@@ -288,7 +310,7 @@ def check_target_year(mention: Mention, ctx: Context, broken: set[int]) -> bool:
         written=target.year.text, year=ctx.year
     )
     edits = [Edit(target.year.start, target.year.end, str(ctx.year))]
-    if mention.count is not None and mention.count_span and founded.year is not None:
+    if mention.count is not None and mention.count_span and founded is not None and founded.year is not None:
         digits = ctx.text[mention.count_span[0] : mention.count_span[1]].split()[0]
         if digits.isdigit():
             start = mention.count_span[0]
@@ -322,6 +344,6 @@ def check_lunar_day(mention: Mention, ctx: Context, broken: set[int]) -> bool:
     message = _("{lunar} âm lịch of {year} is {right} dương lịch, not {written}").format(
         lunar=f"{target.day.value}/{target.month.value}", year=year, right=right, written=solar.text.strip()
     )
-    edits = () if solar.words else (Edit(solar.start, solar.end, right),)
+    edits = () if solar.words else (Edit(solar.day.start, solar.end, right),)  # "ngày " is kept
     ctx.drafts.append(Draft(Severity.ERROR, Code.LUNAR_DAY, message, edits))
     return False

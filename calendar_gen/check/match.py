@@ -13,12 +13,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from calendar_gen.check.dates import Written
-from calendar_gen.check.names import is_local, overlap, tokens, words
+from calendar_gen.check.names import is_local, overlap, tokens, units, words
 from calendar_gen.model import Anniversary, Calendar, FoundingDate
 
 CONFIDENT = 0.8  # a name this close identifies the entry
 MARGIN = 0.1  # ... when no entry with another date comes this close
 WITH_DATE = 0.45  # a name this close is enough when the founding date agrees too
+LOCAL_CAP = 0.4  # below WITH_DATE: a local name never matches a national or other-level entry
 _LEADING_NOISE = ("ngay", "ki niem", "le ki niem", "nhan dip")
 
 
@@ -86,7 +87,9 @@ class Index:
             entry, entry_tokens, _ = self.names[position]
             score = overlap(count, len(mention), len(entry_tokens))
             if local and not is_local(entry.name):
-                score = min(score, 0.6)  # a province's day is not the national day it resembles
+                score = min(score, LOCAL_CAP)  # a province's day is not the national day it resembles
+            elif local and units(name) and units(entry.name) and not units(name) & units(entry.name):
+                score = min(score, LOCAL_CAP)  # a district's or city's day is not its province's
             if entry.id not in best or score > best[entry.id].score:
                 best[entry.id] = Ranked(entry, score)
         return sorted(best.values(), key=lambda r: (-r.score, r.entry.id))

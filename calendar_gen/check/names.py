@@ -26,6 +26,7 @@ ABBREVIATIONS = {
     "vn": "viet nam",
     "mttq": "mat tran to quoc",
     "ccb": "cuu chien binh",
+    "llvt": "luc luong vu trang",
     "csnd": "canh sat nhan dan",
     "cscd": "canh sat co dong",
     "pccc": "phong chay chua chay",
@@ -98,6 +99,18 @@ def overlap(shared: int, mention: int, entry: int) -> float:
     if shared == entry and entry >= 2:
         return max(dice, 0.85 + 0.15 * dice)
     return dice
+
+
+# Units below a province (Nghị quyết 202/2025/QH15 keeps communes and wards; older documents name
+# districts and towns): their day is never their province's (issue 19, item 2).
+_UNIT = re.compile(
+    r"\b(?P<unit>tỉnh|thành\s+phố|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường|đặc\s+khu)\b", re.IGNORECASE
+)
+
+
+def units(name: str) -> frozenset[str]:
+    """The kinds of administrative unit a name speaks of: {'tỉnh'}, {'huyện'}, {'thành phố'}."""
+    return frozenset(" ".join(m.group("unit").lower().split()) for m in _UNIT.finditer(name))
 
 
 def is_local(name: str) -> bool:

@@ -17,7 +17,16 @@ from calendar_gen.check.dates import Written, parse_date
 _DASH = re.compile(r"\s*(?:–|—|−|-{1,2}|/)\s*")
 _LUNAR = re.compile(r"\s*(?:\(\s*(?:âm\s+lịch|âl)\s*\)|âm\s+lịch\b|âl\b)", re.IGNORECASE)
 _SOLAR_EQUIV = re.compile(r"\s*[,;]?\s*(?:tức|nhằm)(?:\s+(?:là\s+)?ngày)?\s+", re.IGNORECASE)
-_SOLAR_WORD = re.compile(r"\s*(?:\(\s*dương\s+lịch\s*\)|dương\s+lịch\b)", re.IGNORECASE)
+_SOLAR_WORD = re.compile(r"\s*(?:\(\s*dương\s+lịch\s*\)|dương\s+lịch\b|\(\s*DL\s*\)|DL\b)", re.IGNORECASE)
+# The solar day beside a lunar one in a bracket of its own: "(ngày 25/4/2018 dương lịch)".
+_SOLAR_OPEN = re.compile(r"\s*[(\[]\s*(?:(?:tức|nhằm)\s+(?:là\s+)?)?(?:ngày\s+)?(?=\d)", re.IGNORECASE)
+_SOLAR_CLOSE = re.compile(r"\s*(?:dương\s+lịch|DL)?\s*[)\]]", re.IGNORECASE)
+# A can-chi year after a date: "tháng Giêng năm Giáp Thìn" (a lunar date), "19/5/1890 (năm Canh Dần)".
+_CAN_CHI = re.compile(
+    r"\s*(?P<open>\(\s*)?(?:năm\s+)?(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Kỉ|Canh|Tân|Nhâm|Quý|Quí)\s+"
+    r"(?:Tý|Tí|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)\b(?(open)\s*\))",
+    re.IGNORECASE,
+)
 _COUNT = re.compile(
     r"(?<![\d/.,\-])(?P<n>\d{1,5})\s+năm\b(?!\s*(?:\d|nay\b|qua\b|trước\b|sau\b|tới\b|học\b|tài\b))"
     r"|lần\s+thứ\s+(?P<k>\d{1,5})\b",
@@ -61,12 +70,13 @@ class Mention:
     period: Period | None
     lead_start: int  # where the text that may hold the name begins
     label: tuple[str, int, int] | None = None  # a class label written after the mention
+    target_only: bool = False  # a single date with a year that is the target date: "(26/3/2025)"
 
     @property
     def founded(self) -> Written | None:
         """The founding date: the first of two dates, or a single date with a year."""
         period = self.period
-        if period is None:
+        if period is None or self.target_only:
             return None
         if period.second is not None or period.first.year is not None:
             return period.first
@@ -80,13 +90,32 @@ class Mention:
             return None
         if period.second is not None:
             return period.second
-        return period.first if period.first.year is None else None
+        return period.first if period.first.year is None or self.target_only else None
 
 
 def _lunar_mark(text: str, pos: int) -> tuple[bool, int]:
+    """The "âm lịch" after a date, or a can-chi year without brackets (which names a lunar year)."""
+    if m := _CAN_CHI.match(text, pos):
+        pos = m.end()
+        if m.group("open") is None:
+            return True, _lunar_mark(text, pos)[1]
     if m := _LUNAR.match(text, pos):
         return True, m.end()
     return False, pos
+
+
+def _solar_beside(text: str, pos: int) -> tuple[Written, int] | None:
+    """The solar day written beside a lunar one: "tức ngày …", "(ngày … dương lịch)"."""
+    if (equiv := _SOLAR_EQUIV.match(text, pos)) and (day := parse_date(text, equiv.end())):
+        end = day.end
+        if word := _SOLAR_WORD.match(text, end):
+            end = word.end()
+        return day, end
+    opening = _SOLAR_OPEN.match(text, pos)
+    day = parse_date(text, opening.end()) if opening else None
+    if day is not None and (close := _SOLAR_CLOSE.match(text, day.end)):
+        return day, close.end()
+    return None
 
 
 def parse_period(text: str, pos: int, close: str | None) -> Period | None:
@@ -99,24 +128,24 @@ def parse_period(text: str, pos: int, close: str | None) -> Period | None:
     if first is None:
         return None
     lunar, pos = _lunar_mark(text, first.end)
-    second = None
-    if (dash := _DASH.match(text, pos)) and (candidate := parse_date(text, dash.end())) is not None:
-        second = candidate
-        more, pos = _lunar_mark(text, candidate.end)
-        lunar = lunar or more
     lunar = lunar or lunar_before
-    solar = None
-    if lunar and (equiv := _SOLAR_EQUIV.match(text, pos)) and (day := parse_date(text, equiv.end())):
-        solar = day
-        pos = day.end
-        if word := _SOLAR_WORD.match(text, pos):
-            pos = word.end()
+    second = solar = None
+    if (dash := _DASH.match(text, pos)) and (candidate := parse_date(text, dash.end())) is not None:
+        word = _SOLAR_WORD.match(text, candidate.end)
+        if lunar and word:  # "mùng 10 tháng 3 âm lịch - ngày 18/4/2024 dương lịch": the solar day
+            solar, pos = candidate, word.end()
+        else:
+            second = candidate
+            more, pos = _lunar_mark(text, candidate.end)
+            lunar = lunar or more
+    if lunar and solar is None and (beside := _solar_beside(text, pos)):
+        solar, pos = beside
     if close is not None:
         end = re.compile(rf"\s*\{close}").match(text, pos)
         if end is None:
             return None
         return Period(start - 1, end.end(), first, second, lunar, solar, True)
-    if second is None:
+    if second is None and solar is None:
         return None
     return Period(first.start, pos, first, second, lunar, solar, False)
 
@@ -142,9 +171,9 @@ def find_periods(text: str) -> list[Period]:
         if m.start() < covered:
             continue
         period = parse_period(text, m.start(), None)
-        if period is None or period.second is None:
+        if period is None or (period.second is None and period.solar is None):
             continue
-        if period.first.month is None or period.second.month is None:
+        if period.first.month is None or (period.second or period.first).month is None:
             continue  # a bare "2021 - 2025" is a plan's period, not an anniversary
         periods.append(period)
         covered = max(covered, period.end)
@@ -166,8 +195,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while True:
         while start < end and (text[start].isspace() or text[start] in ",;–-"):
             start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in "(["):
+            end -= 1  # "Ngày sinh … ((19/5/1890 – 19/5/2024))": the outer bracket is no part of the name
         m = re.compile(r"(?:và|kỷ\s+niệm|lễ\s+kỷ\s+niệm|là|gồm|như)\b", re.IGNORECASE).match(text, start, end)
         if m is None or m.end() >= end:
             return start, end

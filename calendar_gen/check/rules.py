@@ -8,6 +8,8 @@ source. An event the catalogue does not know is ``info``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from calendar_gen.check import internal
 from calendar_gen.check.dates import Written
 from calendar_gen.check.findings import Code, Edit, Severity
@@ -56,8 +58,19 @@ def check_mention(
         ctx.drafts = [_soften(d) for d in ctx.drafts]
     if sound:
         _check_catalogue(mention, ranked, index, ctx)
+    # "65 năm … (03/3)": the count against the document's year, as a count without dates.
+    draft = check_bare_count(mention, known, ctx) if sound and known and _day_month_only(mention) else None
+    if draft is not None:
+        ctx.drafts.append(draft)
     _check_label(mention, ctx)
     return known, ctx.drafts
+
+
+def _day_month_only(mention: Mention) -> bool:
+    target = mention.target
+    return (
+        mention.count is not None and mention.founded is None and target is not None and target.year is None
+    )
 
 
 def _years_only(mention: Mention) -> bool:
@@ -81,6 +94,8 @@ def _check_catalogue(mention: Mention, ranked: list[Ranked], index: Index, ctx: 
     date = mention.founded or mention.target
     if period is None or date is None:
         return
+    if mention.target_only:
+        date = replace(date, year=None)  # the year is the target year, checked with the count
     if ctx.known is not None and agrees_with_entry(date, period.lunar, ctx.known):
         return
     named = confident(ranked)
@@ -131,15 +146,32 @@ def _to_entry(mention: Mention, date: Written, entry: Anniversary, ctx: Context)
     return tuple(edits)
 
 
+def _corrected_count(mention: Mention, ctx: Context) -> int:
+    """N after the count fix an error asks for, so that a label fix never contradicts it."""
+    span = mention.count_span
+    assert mention.count is not None
+    for draft in ctx.drafts:
+        for edit in draft.edits:
+            if (
+                span
+                and draft.severity is Severity.ERROR
+                and span[0] <= edit.start < span[1]
+                and edit.new.isdigit()
+            ):
+                return int(edit.new)
+    return mention.count
+
+
 def _check_label(mention: Mention, ctx: Context) -> None:
     """A class label written after the mention must fit N (Nghị định 145/2013, Điều 3)."""
     if mention.label is None or mention.count is None:
         return
     label, start, end = mention.label
-    right = classify(mention.count)
+    count = _corrected_count(mention, ctx)
+    right = classify(count)
     if label in ("năm chẵn", "năm lẻ"):
         message = _("'{label}' is read both ways; write the statute's term: {count} năm is {right}").format(
-            label=label, count=mention.count, right=right.label
+            label=label, count=count, right=right.label
         )
         ctx.drafts.append(
             Draft(Severity.WARNING, Code.CLASS_LABEL, message, (Edit(start, end, right.label),))
@@ -148,7 +180,7 @@ def _check_label(mention: Mention, ctx: Context) -> None:
     if _LABELS.get(label) is right:
         return
     message = _("'{label}' does not fit {count} năm: it is {right} (Nghị định 145/2013, Điều 3)").format(
-        label=label, count=mention.count, right=right.label
+        label=label, count=count, right=right.label
     )
     ctx.drafts.append(Draft(Severity.WARNING, Code.CLASS_LABEL, message, (Edit(start, end, right.label),)))
 
