@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -58,7 +59,16 @@ def list_xlsx(occurrences: Sequence[Occurrence], info: SheetInfo, title: str) ->
     _properties(book, info, title)
     raw = io.BytesIO()
     book.save(raw)
-    return fixed_zip(raw.getvalue())
+    # openpyxl stamps "modified" with the clock when it saves: the generation date instead.
+    stamp = f"{info.generated.isoformat()}T00:00:00Z".encode()
+
+    def change(name: str, content: bytes) -> bytes:
+        if name != "docProps/core.xml":
+            return content
+        modified = rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)"
+        return re.sub(modified, rb"\g<1>" + stamp + rb"\2", content)
+
+    return fixed_zip(raw.getvalue(), change)
 
 
 def _sheet_name(title: str) -> str:
