@@ -21,7 +21,7 @@ from typing import Any
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -87,14 +87,14 @@ def styles(document: Any) -> None:
         style = document.styles[name]
         plain_font(style, size, True)
         style.font.italic = False
-        style.paragraph_format.space_before = Pt(8 if name == "Heading 2" else 6)
-        style.paragraph_format.space_after = Pt(3)
+        before, after = layout.SPACING_MM["h2" if name == "Heading 2" else "h1"]
+        style.paragraph_format.space_before, style.paragraph_format.space_after = Mm(before), Mm(after)
         style.paragraph_format.keep_with_next = True
     table_text = document.styles.add_style("Bảng", WD_STYLE_TYPE.PARAGRAPH)
     table_text.base_style = normal
     plain_font(table_text, layout.TABLE_TEXT_PT)
-    table_text.paragraph_format.space_before = Pt(1.5)
-    table_text.paragraph_format.space_after = Pt(1.5)
+    table_text.paragraph_format.space_before = Pt(0)  # the cell's padding is the PDF's (layout.py)
+    table_text.paragraph_format.space_after = Pt(0)
     small = document.styles.add_style("Ghi chú", WD_STYLE_TYPE.PARAGRAPH)
     small.base_style = normal
     plain_font(small, layout.NOTE_PT)
@@ -231,8 +231,8 @@ def title(document: Any) -> None:
     para(document, "———————", align=center, size=10).paragraph_format.space_after = Pt(6)
     para(document, "{%p for line in document.intro %}")
     body = para(document, "{{ line }}", align=WD_ALIGN_PARAGRAPH.JUSTIFY)
-    body.paragraph_format.first_line_indent = Mm(10)
-    body.paragraph_format.space_after = Pt(3)
+    body.paragraph_format.first_line_indent = Mm(layout.INDENT_MM)
+    body.paragraph_format.space_after = Mm(layout.SPACING_MM["paragraph"][1])
     para(document, "{%p endfor %}")
     para(document, "{%p else %}")
     document.add_paragraph("{{ title | upper }}", style="Heading 1").alignment = center
@@ -303,7 +303,8 @@ def ending(document: Any) -> None:
     para(document, "{%p if paragraph %}")
     document.add_paragraph("Đoạn định hướng tuyên truyền", style="Heading 2")
     guidance = para(document, "{{ paragraph }}", align=WD_ALIGN_PARAGRAPH.JUSTIFY)
-    guidance.paragraph_format.first_line_indent = Mm(10)
+    guidance.paragraph_format.first_line_indent = Mm(layout.INDENT_MM)
+    guidance.paragraph_format.space_after = Mm(layout.SPACING_MM["paragraph"][1])
     para(document, "{%p endif %}")
     para(document, "{%p if sources %}")
     document.add_paragraph("Nguồn", style="Heading 2")
@@ -314,7 +315,8 @@ def ending(document: Any) -> None:
     para(document, "{%p if document %}")
     para(document, "{%p for line in document.closing %}")
     closing = para(document, "{{ line }}", align=WD_ALIGN_PARAGRAPH.JUSTIFY)
-    closing.paragraph_format.first_line_indent = Mm(10)
+    closing.paragraph_format.first_line_indent = Mm(layout.INDENT_MM)
+    closing.paragraph_format.space_after = Mm(layout.SPACING_MM["paragraph"][1])
     closing.paragraph_format.keep_with_next = True  # never the signature alone on the last page
     para(document, "{%p endfor %}")
     signature(document)
@@ -334,6 +336,8 @@ def signature(document: Any) -> None:
     cell_margins(table, side_mm=0, top_mm=0)
     row_flag(table.rows[0], "cantSplit")
     left, right = table.rows[0].cells
+    for cell in (left, right):  # the PDF's margin above the block (layout.SPACING_MM)
+        cell.paragraphs[0].paragraph_format.space_before = Mm(layout.SPACING_MM["signature"])
     first_paragraph(left, "{%p if document.recipients %}")
     para(left, "Nơi nhận:", style="cg-recipients_label")
     para(left, "{%p for line in document.recipients %}")
@@ -343,8 +347,9 @@ def signature(document: Any) -> None:
     first_paragraph(right, "{%p for line in document.authority_lines %}", align=center)
     para(right, "{{ line }}", style="cg-signer", align=center)
     para(right, "{%p endfor %}", align=center)
-    for _ in range(4):
-        para(right, "", style="cg-signer", align=center)
+    space = para(right, "", style="cg-signer", align=center)  # room for signature and seal
+    space.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    space.paragraph_format.line_spacing = Mm(layout.SPACING_MM["signature_space"])
     para(right, "{{ document.name }}", style="cg-name", align=center)
 
 

@@ -65,6 +65,20 @@ def page_text(pdf: Path, page: int, layout: bool = True) -> str:
     return subprocess.run(args, capture_output=True, text=True, check=True).stdout
 
 
+def openxml_audit() -> str:
+    found = Path(sys.executable).parent / "openxml-audit"
+    assert found.exists(), "pip install openxml-audit (the test extra)"
+    return str(found)
+
+
+def assert_valid_ooxml(docx: Path) -> None:
+    """openxml-audit (ECMA-376 schema and semantics) reports nothing on this Word file."""
+    report = subprocess.run(
+        [openxml_audit(), "-m", "0", str(docx)], capture_output=True, text=True, check=False
+    )
+    assert report.returncode == 0 and "Errors: 0" in report.stdout, report.stdout[-3000:]
+
+
 def libreoffice_pdf(docx: Path, tmp_path: Path) -> Path:
     soffice = tool("soffice")
     subprocess.run(
@@ -134,6 +148,17 @@ def year_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Pa
 
 
 @pytest.mark.slow
+def test_sheet_pages_numbered_alike_in_both_formats(year_files: tuple[Path, Path, Path]) -> None:
+    """A sheet: "Trang N/M" at the foot of every page of the PDF and of the DOCX in LibreOffice."""
+    pdf, docx, office = year_files
+    assert_valid_ooxml(docx)
+    for printed in (pdf, office):
+        count = pages(printed)
+        for number in (1, count):
+            assert f"Trang {number}/{count}" in page_text(printed, number), printed.name
+
+
+@pytest.mark.slow
 def test_docx_in_libreoffice_keeps_every_mention_and_the_page_count(
     year_files: tuple[Path, Path, Path],
 ) -> None:
@@ -170,7 +195,9 @@ def test_docx_table_grid_rows_header_and_page_field(tmp_path: Path) -> None:
         body = archive.read("word/document.xml").decode()
         footers = "".join(archive.read(n).decode() for n in archive.namelist() if "footer" in n)
     assert "<w:cantSplit" in body and "<w:tblHeader" in body
-    assert "PAGE" in footers and "fldChar" in footers
+    # A sheet (no profile): "Trang N/M" at the foot of every page, as the PDF prints it (issue 22).
+    assert "PAGE" in footers and "NUMPAGES" in footers and "fldChar" in footers
+    assert_valid_ooxml(tmp_path / "m.docx")
     document = Document(str(tmp_path / "m.docx"))
     lists = [t for t in document.tables if len(t.columns) == 5]
     assert lists
@@ -192,6 +219,7 @@ def test_docx_table_grid_rows_header_and_page_field(tmp_path: Path) -> None:
 def test_docx_header_matches_the_pdf(tmp_path: Path) -> None:
     cli(*SHEET, "--number", "125-HD/BTGDVTU", "-o", "m.docx", cwd=tmp_path)
     cli(*SHEET, "--number", "125-HD/BTGDVTU", "-o", "m.pdf", cwd=tmp_path)
+    assert_valid_ooxml(tmp_path / "m.docx")
     document = Document(str(tmp_path / "m.docx"))
     header = [p.text for cell in document.tables[0].rows[0].cells for p in cell.paragraphs if p.text]
     assert header == [

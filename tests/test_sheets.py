@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.shared import RGBColor
 from fontTools.ttLib import TTFont
 
 from calendar_gen.catalogue.load import load
@@ -28,6 +29,7 @@ from calendar_gen.render.html import Header, SheetInfo, month_html, year_html
 from calendar_gen.render.pdf import html_to_pdf
 
 from .conftest import TODAY
+from .test_documents import assert_valid_ooxml
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -154,9 +156,7 @@ def test_busy_month_flows_onto_more_pages_without_losing_rows(
     info = SheetInfo(("Thử",), TODAY)
     pdf = print_in_chromium(browser, month_html(found, 2025, 6, info), tmp_path, "busy")
     check_pdf(pdf, found)
-    # grid + table (header repeated) + paragraph: 7 pages since the columns follow render/layout.py
-    # (the text column 3 mm wider, issue 22); checked by eye
-    assert page_count(pdf) == 7
+    assert page_count(pdf) == 8  # grid + 5 pages of table (header repeated) + 2 of paragraph, checked by eye
     # The table header is repeated on each page the table spans.
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     pages = text.split("\f")
@@ -172,7 +172,7 @@ def test_weasyprint_pdf(tmp_path: Path, write_yaml: Callable[..., Path]) -> None
     busy = busy_month(write_yaml)
     pdf.write_bytes(html_to_pdf(month_html(busy, 2025, 6, SheetInfo(("Thử",), TODAY))))
     check_pdf(pdf, busy)
-    assert page_count(pdf) == 7  # as in Chromium: the rows flow, none is cut
+    assert page_count(pdf) == 8  # as in Chromium: the rows flow, none is cut
 
 
 def test_docx_reads_back_with_every_mention(tmp_path: Path) -> None:
@@ -190,6 +190,16 @@ def test_docx_reads_back_with_every_mention(tmp_path: Path) -> None:
         for p in document.paragraphs
     )
     assert month_docx(found, 2024, 3, INFO) == path.read_bytes()  # deterministic
+    assert_valid_ooxml(path)
+    # Sundays red in the grid, as on the PDF (sheet.css: table.month td.sunday .solar).
+    (grid,) = [t for t in document.tables if len(t.columns) == 7]
+
+    def day_colours(column: int) -> list[object]:
+        runs = [r for row in grid.rows[1:] for r in row.cells[column].paragraphs[0].runs if r.text.strip()]
+        return [r.font.color.rgb for r in runs]
+
+    assert len(day_colours(6)) == 5 and set(day_colours(6)) == {RGBColor(0xB0, 0, 0)}  # March 2024's Sundays
+    assert len(day_colours(0)) == 4 and set(day_colours(0)) <= {None, RGBColor(0, 0, 0)}
 
 
 def test_year_sheet_lists_jubilees_first(tmp_path: Path) -> None:
@@ -199,7 +209,9 @@ def test_year_sheet_lists_jubilees_first(tmp_path: Path) -> None:
     jubilees, _, months = html.partition("<h2>Tháng 1</h2>")
     assert "95 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 – 03/02/2025)" in jubilees
     assert "<h2>Tháng 12</h2>" in months
-    document = Document(__import__("io").BytesIO(year_docx(found, 2025, SheetInfo(("x",), TODAY))))
+    (tmp_path / "year.docx").write_bytes(year_docx(found, 2025, SheetInfo(("x",), TODAY)))
+    assert_valid_ooxml(tmp_path / "year.docx")
+    document = Document(str(tmp_path / "year.docx"))
     cells = {c.text for t in document.tables for r in t.rows for c in r.cells}
     # A yearly list shows a năm tròn or năm lẻ 5 with the count it was classified by (issue 13).
     assert all(mention(counted(o) if o.round_class in ROUND else o) in cells for o in found)

@@ -315,7 +315,7 @@ def choose_format(fmt: F | None, output: Path | None, formats: type[F]) -> F:
         raise typer.BadParameter(
             _("calendar-gen does not write {ext} files; use one of: {choices}").format(
                 ext=suffix,
-                choices=", ".join(ext for ext, name in EXTENSIONS.items() if name in {f.value for f in formats}),
+                choices=", ".join(ext for ext, name in EXTENSIONS.items() if name in set(formats)),
             ),
             param_hint="--output",
         )

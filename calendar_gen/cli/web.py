@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from calendar_gen.cli.common import (
+    cache_dir,
     catalogue_paths,
     check_domain,
     check_url,
@@ -111,6 +112,7 @@ def serve(
     paths, choices = site_paths(catalogue, no_default, province)
     load_catalogue(paths)  # refuse to start on a broken catalogue, listing every problem
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("weasyprint").setLevel(logging.WARNING)  # its progress lines, per document
     fixed_today = (lambda: now) if today is not None else None
     application = create_app(
         paths,
@@ -121,6 +123,7 @@ def serve(
         today=fixed_today,
         choices=choices,
         body_timeout=body_timeout,
+        documents_dir=None if (cached := cache_dir()) is None else cached / "documents",
     )
     check_port(host, port)
     typer.echo(

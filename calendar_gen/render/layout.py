@@ -110,9 +110,10 @@ PAGE_NUMBER_FROM_TOP_MM = 10.0  # the number in the top margin (Party handbooks:
 HEADER_COLUMNS_MM = (76.0, 89.0)
 SIGNATURE_COLUMNS_MM = (80.0, 85.0)  # Nơi nhận on the left, the signature block on the right
 
-# The list table: outer widths of the columns (text widest); cell padding 1.5 mm at the sides and
-# 0.5 mm top and bottom. "Phân loại" holds "năm tròn" (16.1 mm in 11.5 pt bold) in 19 mm of text.
-CELL_PADDING_MM = (0.5, 1.5)
+# The list table: outer widths of the columns (text widest); cell padding 1 mm top and bottom and
+# 1.5 mm at the sides, in both formats (the DOCX's table paragraphs have no spacing of their own).
+# "Phân loại" holds "năm tròn" (16.1 mm in 11.5 pt bold) in 19 mm of text.
+CELL_PADDING_MM = (1.0, 1.5)
 LIST_COLUMNS: tuple[tuple[str, str, float], ...] = (
     ("date", "Ngày", 25.0),
     ("lunar", "Âm lịch", 20.0),
@@ -121,6 +122,17 @@ LIST_COLUMNS: tuple[tuple[str, str, float], ...] = (
     ("source", "Nguồn", 16.0),
 )
 assert sum(width for *_, width in LIST_COLUMNS) == TEXT_WIDTH_MM
+
+
+# Vertical spacing (mm), the same in both formats: not set by either rule, chosen once here.
+SPACING_MM = {
+    "h1": (4.0, 5.0),  # the sheet's title: before, after
+    "h2": (6.0, 2.0),  # section headings
+    "paragraph": (0.0, 2.0),  # body paragraphs (intro, guidance, closing)
+    "signature": 6.0,  # above "Nơi nhận" and the signature block
+    "signature_space": 25.0,  # room for the signature and the seal
+}
+INDENT_MM = 10.0  # a paragraph's first line
 
 
 def styles(party: bool) -> dict[str, Style]:
@@ -141,4 +153,6 @@ def css_context(party: bool) -> dict[str, object]:
         "table_pt": TABLE_TEXT_PT,
         "note_pt": NOTE_PT,
         "padding": [f"{value:g}mm" for value in CELL_PADDING_MM],
+        "spacing": {name: value for name, value in SPACING_MM.items()},
+        "indent": INDENT_MM,
     }

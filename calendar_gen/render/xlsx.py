@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from calendar_gen import __version__
 from calendar_gen.model import Occurrence, Precision
 from calendar_gen.render.docxparts import fixed_zip
 from calendar_gen.render.html import SheetInfo
 from calendar_gen.render.tabular import HEADERS, rows
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 DATE_FORMAT = "dd/mm/yyyy"  # Nghị định 30's numeric dates keep the leading zero of day and month
 WIDTHS = (12, 10, 12, 90)
@@ -30,7 +35,8 @@ def list_xlsx(occurrences: Sequence[Occurrence], info: SheetInfo, title: str) ->
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
     book = Workbook()
-    sheet = book.active
+    sheet = book.create_sheet(_sheet_name(title), 0)
+    book.remove(book.worksheets[1])  # the blank "Sheet" a new workbook starts with
     sheet.title = _sheet_name(title)
     sheet.append(list(HEADERS))
     for occ, cells in zip(occurrences, rows(occurrences, info.style), strict=True):
@@ -53,7 +59,16 @@ def list_xlsx(occurrences: Sequence[Occurrence], info: SheetInfo, title: str) ->
     _properties(book, info, title)
     raw = io.BytesIO()
     book.save(raw)
-    return fixed_zip(raw.getvalue())
+    # openpyxl stamps "modified" with the clock when it saves: the generation date instead.
+    stamp = f"{info.generated.isoformat()}T00:00:00Z".encode()
+
+    def change(name: str, content: bytes) -> bytes:
+        if name != "docProps/core.xml":
+            return content
+        modified = rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)"
+        return re.sub(modified, rb"\g<1>" + stamp + rb"\2", content)
+
+    return fixed_zip(raw.getvalue(), change)
 
 
 def _sheet_name(title: str) -> str:
@@ -62,10 +77,10 @@ def _sheet_name(title: str) -> str:
     return cleaned[:31] or "Danh sách"
 
 
-def _properties(book: object, info: SheetInfo, title: str) -> None:
+def _properties(book: Workbook, info: SheetInfo, title: str) -> None:
     """Title, author (the issuing body, else calendar-gen), the generation date, vi-VN."""
     stamp = dt.datetime.combine(info.generated, dt.time())
-    props = book.properties  # type: ignore[attr-defined]
+    props = book.properties
     header = info.header.context() or {}
     props.title = title
     props.creator = props.lastModifiedBy = header.get("issuer") or "calendar-gen"

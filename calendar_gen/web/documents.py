@@ -11,16 +11,21 @@ from __future__ import annotations
 import calendar as gregorian
 import dataclasses
 import datetime as dt
+import hashlib
+import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from calendar_gen import __version__
 from calendar_gen.engine.listing import ListingRules, choose, listed_only
 from calendar_gen.engine.occurrences import occurrences
+from calendar_gen.fileio import write_atomic
 from calendar_gen.model import Anniversary, Occurrence
 from calendar_gen.render.formatting import DateStyle
 from calendar_gen.render.html import SheetInfo, month_html, year_html
 
+LOG = logging.getLogger("calendar_gen.server")
 MEDIA = {
     "html": "text/html; charset=utf-8",
     "pdf": "application/pdf",
@@ -127,3 +132,90 @@ def file_name(year: int, month: int | None, fmt: str) -> str:
     """The name a download is saved under: ``thang-03-2024.docx``, ``nam-2024.pdf``."""
     stem = f"thang-{month:02d}-{year:04d}" if month is not None else f"nam-{year:04d}"
     return f"{stem}.{fmt}"
+
+
+class DocumentCache:
+    """Rendered PDF and Word documents on disk, keyed by what they are made of.
+
+    The key hashes the version of calendar-gen, the entries and catalogue names, the day (the
+    footer prints it), the style, the user templates' bytes, the period and the format: the same
+    content is rendered once, by the pre-renderer at start-up or after a reload, and every request
+    reads the file (issue 22: a yearly PDF takes seconds to render). Files are written atomically.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            LOG.warning("documents cache: cannot create %s: %s", folder, exc)
+
+    def key(self, sheet: Sheet, year: int, month: int | None, fmt: str) -> str:
+        """The file name of this document: a hash of its content's inputs."""
+        digest = hashlib.sha256()
+        for part in (__version__, fmt, year, month, sheet.today, sheet.style, sheet.names, sheet.entries):
+            digest.update(repr(part).encode("utf-8") + b"\0")
+        if sheet.templates is not None and sheet.templates.is_dir():
+            for path in sorted(sheet.templates.iterdir()):
+                if path.is_file():
+                    digest.update(path.name.encode() + path.read_bytes())
+        return f"{digest.hexdigest()[:32]}.{fmt}"
+
+    def get(self, sheet: Sheet, year: int, month: int | None, fmt: str) -> bytes:
+        """The document from disk, else rendered now and kept."""
+        path = self.folder / self.key(sheet, year, month, fmt)
+        try:
+            return path.read_bytes()
+        except OSError:
+            pass
+        data = _render((sheet, year, month, fmt))
+        self.put(year, month, fmt, sheet=sheet, data=data)
+        return data
+
+    def put(self, year: int, month: int | None, fmt: str, *, sheet: Sheet, data: bytes) -> None:
+        """Keep a rendered document (atomically; a full disk is logged, not raised)."""
+        path = self.folder / self.key(sheet, year, month, fmt)
+        try:
+            write_atomic(path, data)
+        except OSError as exc:
+            LOG.warning("documents cache: cannot write %s: %s", path, exc)
+
+    def has(self, sheet: Sheet, year: int, month: int | None, fmt: str) -> bool:
+        """Whether this document is on disk already."""
+        return (self.folder / self.key(sheet, year, month, fmt)).is_file()
+
+
+PRERENDERED = ("pdf", "docx")  # HTML and the paragraph take milliseconds
+
+
+def offered(today: dt.date) -> list[tuple[int, int | None]]:
+    """The periods the subscribe page links to: this month and this year (web/pages.py)."""
+    return [(today.year, today.month), (today.year, None)]
+
+
+def _render(job: tuple[Sheet, int, int | None, str]) -> bytes:
+    sheet, year, month, fmt = job
+    return month_document(sheet, year, month, fmt) if month else year_document(sheet, year, fmt)
+
+
+def prerender(cache: DocumentCache, sheet: Sheet) -> int:
+    """Render every offered document not on disk yet, in a process of its own; the number rendered.
+
+    A separate process: WeasyPrint holds the interpreter for seconds, which would stall the
+    server's threads (and so its requests) if it ran among them.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    jobs = [
+        (sheet, year, month, fmt)
+        for year, month in offered(sheet.today)
+        for fmt in PRERENDERED
+        if (fmt != "pdf" or pdf_available()) and not cache.has(sheet, year, month, fmt)
+    ]
+    if not jobs:
+        return 0
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        for job, data in zip(jobs, pool.map(_render, jobs), strict=True):
+            cache.put(*job[1:], sheet=job[0], data=data)
+    return len(jobs)

@@ -22,7 +22,15 @@ from calendar_gen.engine.selection import round_only, select
 from calendar_gen.render.feed import FeedQuery, build_feed, month_page_url
 from calendar_gen.render.formatting import DateStyle
 from calendar_gen.render.tabular import to_json
-from calendar_gen.web.documents import MEDIA, Sheet, file_name, month_document, year_document
+from calendar_gen.web.documents import (
+    MEDIA,
+    PRERENDERED,
+    DocumentCache,
+    Sheet,
+    file_name,
+    month_document,
+    year_document,
+)
 from calendar_gen.web.limits import DOCUMENTS, PAGES, Gone, Lane, Refused, offload
 from calendar_gen.web.pages import Look, document_scopes, index_page, qr_svg
 from calendar_gen.web.query import (
@@ -63,6 +71,7 @@ class AppState:
     style: DateStyle
     tag_labels: dict[str, str]
     app_js: bytes
+    documents: DocumentCache  # PDF and Word files rendered ahead, on disk (issue 22)
 
 
 def state_of(request: Request) -> AppState:
@@ -219,6 +228,8 @@ async def month(request: Request) -> Response:
 
     def build(snapshot: Snapshot, now: dt.date) -> Built:
         sheet = sheet_of(snapshot, items, now, state)
+        if fmt in PRERENDERED:  # rendered ahead at start-up and on reload, or once and kept
+            return state.documents.get(sheet, year, number, fmt), MEDIA[fmt], now
         return month_document(sheet, year, number, fmt, home), MEDIA[fmt], now  # the footer has today
 
     return await document(request, build, items, file_name(year, number, fmt), fmt)
@@ -237,6 +248,8 @@ async def year(request: Request) -> Response:
 
     def build(snapshot: Snapshot, now: dt.date) -> Built:
         sheet = sheet_of(snapshot, items, now, state)
+        if fmt in PRERENDERED:
+            return state.documents.get(sheet, number, None, fmt), MEDIA[fmt], now
         return year_document(sheet, number, fmt, home), MEDIA[fmt], now
 
     return await document(request, build, items, file_name(number, None, fmt), fmt)

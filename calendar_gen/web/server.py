@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import tempfile
 from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,9 @@ from calendar_gen.render.feed import DEFAULT_DOMAIN
 from calendar_gen.render.formatting import DateStyle
 from calendar_gen.web import check, routes
 from calendar_gen.web.limits import BODY_TIMEOUT, MAX_HEAD, HeadLimit, Settings
+from calendar_gen.web.documents import DocumentCache
 from calendar_gen.web.pages import packaged
+from calendar_gen.web.prerender import Prerenderer
 from calendar_gen.web.responses import ResponseCache
 from calendar_gen.web.store import CatalogueStore
 
@@ -52,21 +55,29 @@ def create_app(
     reload_interval: float = 1.0,
     choices: Sequence[Choice] = (),
     body_timeout: float = BODY_TIMEOUT,
+    documents_dir: Path | None = None,
 ) -> Starlette:
     """The ASGI app over the given catalogue files (the first load has been validated by the CLI).
 
     ``choices`` (``-p``) keep only the chosen units and former provinces of the overlays;
     ``body_timeout`` is the time a whole request body may take (``web/limits``).
+    ``documents_dir`` keeps the PDF and Word files rendered ahead (default: a temporary folder).
     """
     clock = today or (lambda: dt.datetime.now(routes.VIETNAM).date())
     store = CatalogueStore(paths, reload_interval, choices)
+    scratch = tempfile.TemporaryDirectory(prefix="calendar-gen-documents-") if documents_dir is None else None
+    documents = DocumentCache(documents_dir or Path(scratch.name if scratch else "."))
+    prerenderer: list[Prerenderer] = []
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         store.start()  # watch the catalogue files from the start, in a thread of their own
+        prerenderer.append(Prerenderer(app.state.calendar, reload_interval))
+        prerenderer[0].start()  # this month's and year's PDF and DOCX, before anyone asks
         try:
             yield
         finally:
+            prerenderer[0].close()
             store.close()
 
     app = Starlette(
@@ -86,7 +97,9 @@ def create_app(
         style=style,
         tag_labels=tag_labels(),
         app_js=packaged("app.js", templates),
+        documents=documents,
     )
+    app.state.scratch = scratch  # the temporary folder lives as long as the app
     return app
 
 
