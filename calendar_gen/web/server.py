@@ -24,8 +24,8 @@ from calendar_gen.paths import tag_labels
 from calendar_gen.render.feed import DEFAULT_DOMAIN
 from calendar_gen.render.formatting import DateStyle
 from calendar_gen.web import check, routes
-from calendar_gen.web.limits import BODY_TIMEOUT, MAX_HEAD, HeadLimit, Settings
 from calendar_gen.web.documents import DocumentCache
+from calendar_gen.web.limits import BODY_TIMEOUT, MAX_HEAD, HeadLimit, Settings
 from calendar_gen.web.pages import packaged
 from calendar_gen.web.prerender import Prerenderer
 from calendar_gen.web.responses import ResponseCache
