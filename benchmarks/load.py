@@ -102,6 +102,7 @@ def main() -> None:
             etag = response.headers["ETag"]
         rows.append(("serve: cached feed, plain", len(body), wrk(feed_url)))
         rows.append(("serve: cached feed, gzip", 0, wrk(feed_url, "Accept-Encoding: gzip")))
+        rows.append(("serve: cached feed, br", 0, wrk(feed_url, "Accept-Encoding: br")))
         rows.append(("serve: 304 (If-None-Match)", 0, wrk(feed_url, f"If-None-Match: {etag}")))
         site = work / "site"
         subprocess.run(
@@ -133,6 +134,14 @@ def main() -> None:
     for name, size, result in rows:
         cells = [name, str(size or ""), result["rps"], result["p50"], result["p99"], result["errors"]]
         lines.append("| " + " | ".join(cells) + " |")
+    rps = {name: float(result["rps"]) for name, _size, result in rows}
+    plain = rps["serve: cached feed, plain"]
+    lines += [
+        "",
+        f"serve plain / nginx: {plain / rps['nginx: built feed.ics, plain (ceiling)']:.2f} (target ≥ 1.2)",
+        f"serve gzip / serve plain: {rps['serve: cached feed, gzip'] / plain:.2f} (target ≥ 3)",
+        f"serve br / serve plain: {rps['serve: cached feed, br'] / plain:.2f}",
+    ]
     text = "\n".join(lines) + "\n"
     (OUT / "load.md").write_text(text, encoding="utf-8")
     print(text)
