@@ -141,6 +141,19 @@ def choose(argv: Sequence[str], environ: Mapping[str, str]) -> str:
     return DEFAULT
 
 
+def unknown_lang(argv: Sequence[str]) -> str | None:
+    """The value of a ``--lang`` that names no language we speak (``vn``, ``fr``); None when fine."""
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = argv[index + 1] if arg == "--lang" and index + 1 < len(argv) else None
+        if arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value is not None and value not in LANGUAGES:
+            return value
+    return None
+
+
 def without_lang(argv: Sequence[str]) -> list[str]:
     """The arguments less ``--lang X`` / ``--lang=X``, which any command accepts anywhere."""
     result: list[str] = []

@@ -150,3 +150,31 @@ def test_killed_write_leaves_a_file_the_next_write_removes(tmp_path: Path, files
     assert temp.exists()
     result = run("month", "2024-03", "-c", "scope.yaml", "-o", "out.txt", *TODAY, cwd=tmp_path)
     assert result.returncode == 0 and not temp.exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"), [("vn", "có phải là 'vi'?"), ("EN", "có phải là 'en'?"), ("fr", "")]
+)
+def test_lang_accepts_only_vi_and_en(value: str, hint: str) -> None:
+    result = run("--lang", value, "provinces")
+    assert result.returncode == 2 and result.stdout == ""
+    assert f"--lang '{value}' không phải là ngôn ngữ của calendar-gen; hãy dùng vi hoặc en" in result.stderr
+    assert hint in result.stderr
+
+
+def test_lang_vn_is_refused_in_vietnamese_too() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "LANG": "vi_VN.UTF-8", "PYTHONIOENCODING": "utf-8"}
+    result = subprocess.run(
+        [sys.executable, "-m", "calendar_gen", "--lang=vn", "provinces"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "không phải là ngôn ngữ của calendar-gen; hãy dùng vi hoặc en; có phải là 'vi'?" in result.stderr

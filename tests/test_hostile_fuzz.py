@@ -255,3 +255,73 @@ class _Server:
 
 
 SERVER = _Server()
+
+
+# Issue 23: profiles and user templates are hostile input too (a web form may write them).
+PROFILE_KEYS = st.sampled_from(
+    ["issuer", "party", "place", "number", "type", "summary", "intro", "closing", "recipients", "signer", "x"]
+)
+PROFILE_VALUES = st.one_of(
+    TEXT,
+    HUGE,
+    st.booleans(),
+    st.none(),
+    st.lists(TEXT, max_size=3),
+    st.sampled_from(["{year}", "{nam}", "{year:>99999999}", "{period.__class__}", "{", "}}", "{{x}}"]),
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "authority": st.sampled_from(["kt", "tm", "tl", "K/T", "x", ""]),
+            "on_behalf": TEXT,
+            "name": TEXT,
+            "role": TEXT,
+        },
+    ),
+)
+TEMPLATE_PIECES = st.sampled_from(
+    [
+        "{{ month }}",
+        "{{ 'x'|center(999999999) }}",
+        "{{ 'ab'|replace('', 'y' * 9999) }}",
+        "{{ '%9999999d'|format(1) }}",
+        "{{ lipsum(n=99999) }}",
+        "{{ range(99)|join('z' * 99999) }}",
+        "{% for d in days %}{{ d|join_day }}{% endfor %}",
+        "{{ days|length }}",
+        "{{ x.__class__ }}",
+        "{% for i in range(99999) %}{% endfor %}",
+        "{{ 'a'|wordwrap(0) }}",
+        "{{ 5|indent(3) }}",
+        "{{ '{:>99999999}'.format(1) }}",
+        "{% set ns = namespace(x='ab') %}{% for i in range(40) %}{% set ns.x = ns.x ~ ns.x %}{% endfor %}",
+        "{{",
+        "{% if %}",
+        "text ",
+    ]
+)
+SHEET = ["month", "2024-03", "--no-default", "-c", "{c}", "--today", "2024-03-01"]
+SMALL_CATALOGUE = (
+    "anniversaries:\n  - id: a\n    name: Ngày thành lập Trường THPT Kon Tum\n    date: 3/3/1959\n"
+    "    scope: sector:giao-duc\n"
+)
+
+
+@SETTINGS
+@given(st.dictionaries(PROFILE_KEYS, PROFILE_VALUES, max_size=6))
+def test_profiles_never_crash(profile: dict[str, Any]) -> None:
+    text = yaml.safe_dump(profile, allow_unicode=True)
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "p.yaml").write_bytes(text.encode("utf-8", "surrogatepass"))
+        for fmt in ("html", "docx"):
+            args = [*SHEET, "--profile", str(Path(folder) / "p.yaml"), "-f", fmt, "-o", f"{folder}/o.{fmt}"]
+            with_catalogue(SMALL_CATALOGUE, [args])
+
+
+@SETTINGS
+@given(st.lists(TEMPLATE_PIECES, min_size=1, max_size=4))
+def test_user_templates_never_crash(pieces: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as templates:
+        (Path(templates) / "month.txt.j2").write_text("".join(pieces), encoding="utf-8")
+        (Path(templates) / "month.html.j2").write_text("".join(pieces), encoding="utf-8")
+        for fmt in ("text", "html"):
+            with_catalogue(SMALL_CATALOGUE, [[*SHEET, "--templates", templates, "-f", fmt]])

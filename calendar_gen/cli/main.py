@@ -14,6 +14,7 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     try:
         install(i18n.choose(args, os.environ))
+        _refuse_unknown_lang(args)
         args = i18n.without_lang(args)
     except i18n.MissingCatalog as exc:
         sys.stderr.write(f"calendar-gen: {exc}\n")
@@ -41,3 +42,24 @@ def _command(args: list[str], names: frozenset[str]) -> str | None:
             return None
         return arg if arg in names else None
     return None
+
+
+def _refuse_unknown_lang(args: list[str]) -> None:
+    """``--lang vn`` is a mistake, not Vietnamese: say which values exist (exit 2)."""
+    from calendar_gen import i18n
+
+    value = i18n.unknown_lang(args)
+    if value is None:
+        return
+    from calendar_gen.i18n import _
+    from calendar_gen.problems import did_you_mean, shown
+
+    # VN is Vietnam's country code; the language is vi (ISO 639-1).
+    hint = did_you_mean({"vn": "vi"}.get(value.lower(), value.lower()), sorted(i18n.LANGUAGES))
+    sys.stderr.write(
+        "calendar-gen: "
+        + _("--lang '{value}' is not a language of calendar-gen; use vi or en").format(value=shown(value))
+        + hint
+        + "\n"
+    )
+    sys.exit(2)

@@ -105,7 +105,7 @@ def _environment(user_templates: str | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["join_day"] = join_day
+    env.filters["join_day"] = sandbox.bounded_filter("join_day", join_day)  # misuse: a template error
     return env
 
 
