@@ -122,7 +122,8 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], 
     result = {}
     for kind, period in CASES:
         profile = str(PROFILE if kind == "party" else folder / "state.yaml")
-        what = ("month", "2024-03", "-p", "kon-tum") if period == "month" else ("year", "2025")
+        # --all: every day of the month, a document long enough to have several pages.
+        what = ("month", "2024-03", "-p", "kon-tum", "--all") if period == "month" else ("year", "2025")
         stem = f"{kind}-{period}"
         for ext in ("pdf", "docx"):
             cli(*what, "--profile", profile, "--issued", "2024-02-27", "-o", f"{stem}.{ext}", cwd=folder)

@@ -121,8 +121,9 @@ def table_rows(text: str) -> list[list[str]]:
 def test_xlsx_is_an_excel_table_with_the_rows_of_the_table_format(tmp_path: Path) -> None:
     import openpyxl
 
-    table = cli("month", "2024-03", "-p", "kon-tum", "-f", "table", cwd=tmp_path).stdout
-    cli("month", "2024-03", "-p", "kon-tum", "-o", "thang.xlsx", cwd=tmp_path)
+    # --all: every day of the month (22 rows), not only the five the editor's selection lists.
+    table = cli("month", "2024-03", "-p", "kon-tum", "--all", "-f", "table", cwd=tmp_path).stdout
+    cli("month", "2024-03", "-p", "kon-tum", "--all", "-o", "thang.xlsx", cwd=tmp_path)
     cli("year", "2025", "-f", "xlsx", "-o", "nam.xlsx", cwd=tmp_path)
     assert zipfile.is_zipfile(tmp_path / "thang.xlsx") and zipfile.is_zipfile(tmp_path / "nam.xlsx")
     sheet = openpyxl.load_workbook(tmp_path / "thang.xlsx").active
@@ -136,7 +137,7 @@ def test_xlsx_is_an_excel_table_with_the_rows_of_the_table_format(tmp_path: Path
     assert sheet.freeze_panes == "A2" and list(sheet.tables) == ["NgayKyNiem"]
     assert sheet.cell(2, 1).number_format == "dd/mm/yyyy"
     (tmp_path / "again").mkdir()
-    cli("month", "2024-03", "-p", "kon-tum", "-o", "thang.xlsx", cwd=tmp_path / "again")
+    cli("month", "2024-03", "-p", "kon-tum", "--all", "-o", "thang.xlsx", cwd=tmp_path / "again")
     assert (tmp_path / "again" / "thang.xlsx").read_bytes() == (tmp_path / "thang.xlsx").read_bytes()
 
 

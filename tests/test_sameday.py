@@ -76,3 +76,25 @@ def test_the_shipped_overlays_hold_each_event_once() -> None:
     assert len([e for e in chosen if "Bạch Đằng" in e.name]) == 2  # 938 and 1288
     national = select(load([default_catalogue(), *province_catalogues().values()]).entries, ["national"])
     assert "xo-viet-nghe-tinh" in {e.id for e in national}  # the national view keeps the national entry
+
+
+def test_numbered_units_founded_on_one_day_are_two_entries(write_yaml: Callable[[str, str], Path]) -> None:
+    schools = write_yaml(
+        """
+    title: Trường
+    anniversaries:
+      - id: truong-so-1
+        name: Ngày thành lập Trường THCS số 1
+        date: "5/9/1975"
+        scope: province:nghe-an
+        source: test
+      - id: truong-so-12
+        name: Ngày thành lập Trường THCS số 12
+        date: "5/9/1975"
+        scope: province:nghe-an
+        source: test
+""",
+        "schools.yaml",
+    )
+    result = run_cli("validate", str(schools))
+    assert result.returncode == 0, result.stderr

@@ -1,12 +1,12 @@
 """The shipped catalogues in a precompiled form, validated when the wheel is built.
 
 ``hatch_build.py`` validates every shipped catalogue (``data/anniversaries.yaml`` and
-``data/provinces/*.yaml``) with the same code as a full load and writes each as the cache's JSON
-into ``calendar_gen/compiled/``; a build with a problem in the shipped data fails. At run time a
-shipped file whose bytes still match the stamp (size and BLAKE2b hash of the YAML, calendar-gen's
-version, the cache's SCHEMA) is read from that JSON: a cold start neither parses nor re-validates
-YAML. An edited shipped file (a source checkout), or any user file, misses and goes through the
-user's cache and a full load as before.
+``data/provinces/*.yaml``; the selection rules ``data/listing.yaml`` likewise) with the same code
+as a full load and writes each as the cache's JSON into ``calendar_gen/compiled/``; a build with a
+problem in the shipped data fails. At run time a shipped file whose bytes still match the stamp
+(size and BLAKE2b hash of the YAML, calendar-gen's version, the cache's SCHEMA) is read from that
+JSON: a cold start neither parses nor re-validates YAML. An edited shipped file (a source
+checkout), or any user file, misses and goes through the user's cache and a full load as before.
 """
 
 from __future__ import annotations
@@ -68,6 +68,9 @@ def compile_shipped(data_dir: Path, out_dir: Path) -> list[Path]:
     if problems:
         raise CatalogueError(problems)
     written.append(_registry(data_dir / "provinces.yaml", out_dir))
+    from calendar_gen.catalogue.listing import compile_rules
+
+    written.append(compile_rules(data_dir / "listing.yaml", out_dir))
     return written
 
 

@@ -17,7 +17,7 @@ from calendar_gen import __version__
 from calendar_gen.catalogue.types import KINDS, LISTED, SLUG
 from calendar_gen.engine.listing import Audience, ListingRules, Section, When
 from calendar_gen.i18n import _
-from calendar_gen.paths import resource_dir
+from calendar_gen.paths import compiled_dir, resource_dir
 from calendar_gen.problems import CatalogueError, Problem
 
 TOP_KEYS = (
@@ -33,6 +33,9 @@ TOP_KEYS = (
 )
 
 
+COMPILED_NAME = "listing.json"
+
+
 def rules_file() -> Path:
     """The shipped rules."""
     return resource_dir("data") / "listing.yaml"
@@ -46,11 +49,15 @@ def load_rules(path: Path | None = None, cache_dir: Path | None = None) -> Listi
     except OSError as exc:
         message = _("cannot read {path}: {reason}").format(path=path, reason=exc.strerror or exc)
         raise CatalogueError([Problem(str(path), message)]) from None
-    stamp = [__version__, hashlib.blake2b(data, digest_size=16).hexdigest()]
+    stamp = rules_stamp(data)
     target = cache_dir / f"listing-{stamp[1]}.json" if cache_dir is not None else None
-    if target is not None:
+    # The shipped rules, unchanged, are read from the build's compiled form: a cold start writes
+    # no cache for shipped files (calendar_gen/catalogue/compiled.py).
+    for candidate in (compiled_dir() / COMPILED_NAME if path == rules_file() else None, target):
+        if candidate is None:
+            continue
         with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-            cached = json.loads(target.read_bytes())
+            cached = json.loads(candidate.read_bytes())
             if cached["stamp"] == stamp:
                 return rules_from(cached["rules"], str(path))
     import yaml
@@ -67,8 +74,33 @@ def load_rules(path: Path | None = None, cache_dir: Path | None = None) -> Listi
 
         with contextlib.suppress(OSError):
             target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, json.dumps({"stamp": stamp, "rules": plain}, ensure_ascii=False).encode())
+            write_atomic(target, rules_json(stamp, plain))
     return rules
+
+
+def rules_stamp(data: bytes) -> list[str]:
+    """What a cached or compiled form must match: the version and the rule file's hash."""
+    return [__version__, hashlib.blake2b(data, digest_size=16).hexdigest()]
+
+
+def rules_json(stamp: list[str], plain: Any) -> bytes:
+    """The cached and compiled form of a rule file."""
+    return json.dumps({"stamp": stamp, "rules": plain}, ensure_ascii=False).encode()
+
+
+def compile_rules(source: Path, out_dir: Path) -> Path:
+    """Check the rules of ``source`` and write their compiled form (the build hook)."""
+    import yaml
+
+    from calendar_gen.catalogue.yamlfile import decode
+    from calendar_gen.fileio import write_atomic
+
+    data = source.read_bytes()
+    plain = yaml.safe_load(decode(data, str(source)))
+    rules_from(plain, str(source))  # a build with broken rules fails, naming the key
+    target = out_dir / COMPILED_NAME
+    write_atomic(target, rules_json(rules_stamp(data), plain))
+    return target
 
 
 def rules_from(plain: Any, name: str) -> ListingRules:

@@ -23,6 +23,7 @@ from calendar_gen.problems import Problem
 SIMILAR = 0.88  # SequenceMatcher ratio of two normalised names above which they name one event
 _FILLER = re.compile(r"\b(ngày|kỷ niệm|năm|của|tỉnh|thành phố)\b")
 _NOT_WORD = re.compile(r"[^\w]+")
+_NUMBER = re.compile(r"\d+")
 
 
 def _key(name: str) -> str:
@@ -61,6 +62,8 @@ def near_duplicates(entries: Sequence[Anniversary]) -> list[Problem]:
                 from difflib import SequenceMatcher  # only for the rare pairs of one date
 
                 a, b = _key(first.name), _key(second.name)
+                if _NUMBER.findall(a) != _NUMBER.findall(b):
+                    continue  # "Trường số 1" and "Trường số 2": numbers name different units
                 if a in b or b in a or SequenceMatcher(None, a, b).ratio() >= SIMILAR:
                     problems.append(_problem(first, second))
     return problems

@@ -3,8 +3,8 @@
 The name is compared with the entry's name (and aliases) word by word where their unaccented
 words line up (runs of two words or more), so only a word that is the catalogue's word with
 another tone mark is reported. Old and new tone placement ("Hoà", "Hòa") and i/y ("Liệt sỹ",
-"Liệt sĩ") are one spelling; a word written without any tone mark, or a catalogue word without one ("binh"), is left alone (a draft typed
-without accents is not misspelt word by word).
+"Liệt sĩ") are one spelling; a word written without any tone mark, or a catalogue word without
+one ("binh"), is left alone (a draft typed without accents is not misspelt word by word).
 """
 
 from __future__ import annotations

@@ -67,7 +67,7 @@ def selection(
     from calendar_gen.engine.listing import choose
 
     if profile is not None:
-        from calendar_gen.cli.output import read_profile
+        from calendar_gen.cli.documentopts import read_profile
 
         office = read_profile(profile)
         include = [*(include or []), *office.include]

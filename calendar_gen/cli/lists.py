@@ -11,6 +11,7 @@ import typer
 from calendar_gen.cli.choosing import explain as explain_text
 from calendar_gen.cli.choosing import selection
 from calendar_gen.cli.common import parse_month, resolve_today, selected_entries
+from calendar_gen.cli.documentopts import document_info, sheet_options_only
 from calendar_gen.cli.options import (
     AllOpt,
     ByMonthOpt,
@@ -47,12 +48,10 @@ from calendar_gen.cli.output import (
     _render,
     choose_format,
     deliver,
-    document_info,
     emit,
     render_list,
     run_template,
     sheet_info,
-    sheet_options_only,
     with_days_off,
 )
 from calendar_gen.engine.listing import listed_only

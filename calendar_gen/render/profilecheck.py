@@ -74,7 +74,7 @@ def _check_key(key: str, value: Any, party: bool) -> None:
     if key == "signer":
         known = {k: v for k, v in value.items() if k in SIGNER_KEYS} if isinstance(value, dict) else value
         _signer(known, party)  # unknown signer keys are reported on their own
-    elif key in ("intro", "closing", "recipients"):
+    elif key in ("intro", "closing", "recipients", "include", "exclude"):
         _texts(value, key)
     elif key == "issuer":
         for line in value if isinstance(value, list) else [value]:
