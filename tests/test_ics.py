@@ -111,14 +111,21 @@ def shipped(first: int, last: int) -> list[Occurrence]:
     return occurrences(entries, dt.date(first, 1, 1), dt.date(last, 12, 31))
 
 
-@pytest.mark.slow  # the ics reader needs about 3 ms per event: ~40 s for 12,500 events
-def test_shipped_catalogue_2000_2050_reads_back_everywhere() -> None:
-    found = shipped(2000, 2050)
+# Years that differ for the calendar: leap years (2000, 2004, 2012, 2020, 2024, 2028), lunar years
+# with a leap month (2001: 4, 2004: 2, 2012: 4, 2020: 4, 2023: 2, 2028: 5, 2033: 11, 2050: 3), and
+# both ends of 2000-2050. The ics reader needs
+# about 3 ms per event, so the three readers get these years, not every year of 2000-2050.
+READ_BACK_YEARS = (2000, 2001, 2004, 2012, 2020, 2023, 2024, 2028, 2033, 2050)
+
+
+@pytest.mark.slow
+def test_shipped_catalogue_reads_back_everywhere() -> None:
+    found = [occ for year in READ_BACK_YEARS for occ in shipped(year, year)]
     data = render_feed(found, OPTIONS)
     check_lines(data)
     events = read_back(data)
-    assert len(events) == len(found) > 10_000
-    for occ in found[::97]:
+    assert len(events) == len(found) > 2_000
+    for occ in found[::19]:
         # A month-only or year-only entry says so after its mention (render/ics.py, _summary).
         span = f" (cả tháng {occ.date.month})" if occ.whole_month else ""
         span = f" (cả năm {occ.date.year})" if occ.precision is Precision.YEAR else span
