@@ -74,4 +74,5 @@ def test_libreoffice_underlines_the_wrong_count(server: Server, tmp_path: Path) 
     assert wrong == "65"
     assert error["type"] == 2  # TextMarkupType.PROOFREADING: a grammar error, not a spelling one
     assert error["suggestions"] == ["66"]
+    assert error["colour"] == 0xD16820  # LibreOffice's orange for category SEMANTICS (red is TYPOS)
     assert "2025 − 1959 = 66 năm" in error["short"] + error["full"]
