@@ -15,7 +15,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from .test_hostile_fuzz import HOSTILE_CHARS, SETTINGS
 from .test_server import Server
 
 WRONG = "65 năm Ngày truyền thống Bộ đội Biên phòng (03/3/1959 – 03/3/2025)"
@@ -188,3 +191,45 @@ def test_language_tool_python_remote(server: Server) -> None:
         assert tool.check(text) == []
     finally:
         tool.close()
+
+
+PARTS = st.one_of(
+    st.builds(
+        lambda t: {"text": t}, st.sampled_from(["😀", "𝐍 ", "Kỷ niệm ", " ", "", "\n", "a&b+c%20", "(8/3)"])
+    ),
+    st.builds(
+        lambda m, i: {"markup": m, **({"interpretAs": i} if i is not None else {})},
+        st.sampled_from(["<b>", "</p>", "<br/>", "😀", ""]),
+        st.sampled_from([None, "", " ", "\n\n", "😀"]),
+    ),
+)
+
+
+@SETTINGS
+@given(st.lists(PARTS, max_size=8), st.lists(PARTS, max_size=8))
+def test_generated_annotations_land_on_the_wrong_count(
+    server: Server, before: list[dict[str, str]], after: list[dict[str, str]]
+) -> None:
+    parts = [*before, {"text": " " + WRONG + " "}, *after]
+    sent = "".join(part.get("text", part.get("markup", "")) for part in parts)
+    data = check(server, data=json.dumps({"annotation": parts}), language="vi-VN")
+    counts = [m for m in data["matches"] if m["rule"]["id"] == "count-mismatch"]
+    assert [covered(sent, m) for m in counts] == ["65"]
+
+
+HOSTILE = st.lists(
+    st.sampled_from(
+        ["text=", "data=", "language=vi", "&", "=", "%", "%ED%A0%80", "%FF", "+", "😀", "\ud800", "{", "[", "65 năm",
+         WRONG, "enabledOnly=true", "level=picky", '{"annotation":', '[{"text":1}]', "\x00", *HOSTILE_CHARS]
+    ),
+    max_size=30,
+).map(lambda pieces: "".join(pieces).encode("utf-8", "surrogatepass"))  # fmt: skip
+
+
+@SETTINGS
+@given(HOSTILE, st.sampled_from([FORM, "multipart/form-data; boundary=b", "text/plain", "application/json"]))
+def test_generated_bodies_get_an_answer_never_a_500(server: Server, body: bytes, kind: str) -> None:
+    status, content_type, answer = post(server, body, kind)
+    assert status in (200, 400), (body, status, answer[:200])
+    if status == 400:
+        assert content_type.startswith("text/plain") and answer.strip()
