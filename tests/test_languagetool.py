@@ -119,6 +119,8 @@ def test_multipart_get_and_languages(server: Server) -> None:
     status, _, listed = server.get("/v2/languages")
     assert status == 200
     assert {"name": "Tiếng Việt", "code": "vi", "longCode": "vi-VN"} in json.loads(listed)
+    status, headers, _ = server.request("OPTIONS", "/v2/check", {"Origin": "https://editor.example"})
+    assert status == 204 and headers["access-control-allow-origin"] == "*"  # a web editor's preflight
 
 
 def test_libreoffice_74_unencoded_form(server: Server) -> None:

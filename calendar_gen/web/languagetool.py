@@ -10,12 +10,10 @@ underlined while typing. The checking is ``check_text`` of ``check/`` (the same 
 - ``offset`` and ``length`` are UTF-16 code units of the text as sent (LanguageTool is Java);
 - a match covers the wrong phrase (what the fix replaces), the fix is its replacement; the rule id
   is the finding code, notes (``info``) are shown with ``level=picky`` or when enabled by id;
-- LibreOffice 7.4 sends ``text=`` unencoded (measured: raw UTF-8, spaces, ``&`` and ``+``): a
-  form body with bytes a URL encoder never leaves raw is read as such, up to its last
-  ``&language=``;
-- errors are plain text with LanguageTool's statuses (400, 413), never a 500; the body and the
-  work go through ``web/limits`` (the ``CHECKS`` lane, off the event loop, stopped when the client
-  leaves), like ``POST /check``.
+- LibreOffice 7.4 sends ``text=`` unencoded (measured: raw UTF-8, ``&``, ``+``): a form body with
+  bytes a URL encoder never leaves raw is read so, up to its last ``&language=``;
+- errors are plain text with LanguageTool's statuses (400, 413), never a 500; body and work go
+  through ``web/limits`` (the ``CHECKS`` lane, off the event loop), like ``POST /check``.
 """
 
 from __future__ import annotations
@@ -128,6 +126,12 @@ async def languages(request: Request) -> Response:
 
 async def check(request: Request) -> Response:
     """``POST /v2/check`` (or GET with the same parameters): LanguageTool's JSON answer."""
+    if request.method == "OPTIONS":  # a web editor's CORS preflight
+        allowed = {
+            "Access-Control-Allow-Methods": "GET, POST",
+            "Access-Control-Allow-Headers": "Content-Type",
+        }
+        return Response(status_code=204, headers={**CORS, **allowed})
     try:
         if request.method == "POST":
             too_big = _vietnamese(N_("The request is too large (at most 4 MB)."))
@@ -225,6 +229,7 @@ def _fields(kind: str, content_type: str, body: bytes) -> dict[str, str]:
 
 
 def _utf8(data: bytes) -> str:
+    """Bytes of the body as text; 400 when they are not UTF-8."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -373,18 +378,14 @@ def _match(
     }
 
 
-def _units(text: str) -> int:
-    """The length of ``text`` in UTF-16 code units."""
-    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF) if not text.isascii() else len(text)
-
-
 def _context(text: str, start: int, end: int) -> dict[str, Any]:
     """Up to CONTEXT characters on each side, "..." where cut; offsets in UTF-16 units."""
     left, right = max(start - CONTEXT, 0), min(end + CONTEXT, len(text))
     before = ("..." if left else "") + text[left:start].replace("\n", " ")
     wrong = text[start:end].replace("\n", " ")
     after = text[end:right].replace("\n", " ") + ("..." if right < len(text) else "")
-    return {"text": before + wrong + after, "offset": _units(before), "length": _units(wrong)}
+    units = [len(part.encode("utf-16-le")) // 2 for part in (before, wrong)]
+    return {"text": before + wrong + after, "offset": units[0], "length": units[1]}
 
 
 def _sentence(text: str, start: int, end: int, ends: Sequence[int]) -> str:

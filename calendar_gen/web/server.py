@@ -41,7 +41,7 @@ ROUTES = [
     Route("/year/{year:str}", routes.year),
     Route("/healthz", routes.health),
     Route("/check", check.check_page, methods=["GET", "POST"]),
-    Route("/v2/check", languagetool.check, methods=["GET", "POST"]),
+    Route("/v2/check", languagetool.check, methods=["GET", "POST", "OPTIONS"]),
     Route("/v2/languages", languagetool.languages),
 ]
 
