@@ -474,3 +474,19 @@ WRONG_YEAR = (
     "Đảng Cộng sản Việt Nam (03/02/1930 – 03/02/2024); 49 năm Ngày giải phóng miền Nam, thống nhất đất "
     "nước (30/4/1975 – 30/4/2024).\n"
 )
+
+
+def test_fix_on_its_own_output_changes_nothing(tmp_path: object) -> None:
+    """``--fix`` of a text draft, then ``--fix`` of that: the second changes nothing (issue 19)."""
+    from pathlib import Path
+
+    assert isinstance(tmp_path, Path)
+    draft = tmp_path / "du-thao.txt"
+    rows = [text for text, year, province, found in WRONG if year is None and province is None and found]
+    draft.write_text("\n\n".join(rows) + "\n", encoding="utf-8")
+    first, second = tmp_path / "da-sua.txt", tmp_path / "lai.txt"
+    assert run_cli("check", str(draft), "--fix", str(first)).returncode == 1
+    assert first.read_text(encoding="utf-8") != draft.read_text(encoding="utf-8")
+    result = run_cli("check", str(first), "--fix", str(second))
+    assert result.returncode == 0, result.stdout  # every error fixed; warnings it does not fix stay
+    assert second.read_bytes() == first.read_bytes()

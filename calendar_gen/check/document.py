@@ -41,6 +41,8 @@ class Report:
     blocks: tuple[Block, ...]
     mentions: tuple[MentionInfo, ...]
     findings: tuple[Finding, ...]
+    year: int | None = None  # the document's year the counts were checked against
+    year_source: str | None = None  # "option" (--year), "mentions" (most target years) or "title"
 
     def count(self, severity: str) -> int:
         """How many findings have this severity."""
@@ -109,7 +111,7 @@ def check_blocks(blocks: Sequence[Block], entries: Sequence[Anniversary], option
         for f in findings
     ]
     findings.sort(key=lambda f: (f.block, f.start, f.end))
-    return Report(tuple(blocks), tuple(mentions[i] for i in order), tuple(findings))
+    return Report(tuple(blocks), tuple(mentions[i] for i in order), tuple(findings), year, years.source)
 
 
 def document_year(found: Sequence[Mention]) -> int | None:

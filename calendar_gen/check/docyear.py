@@ -33,6 +33,7 @@ class Years:
     stated: int | None  # --year, unless most mentions count to another year
     document: int | None  # the year counts without a target date are checked against
     notice: tuple[Severity, Code, str, Mention | None] | None = None
+    source: str | None = None  # where ``document`` comes from: "option", "mentions" or "title"
 
 
 def mention_year(found: Sequence[Mention]) -> tuple[int | None, int]:
@@ -76,19 +77,19 @@ def reconcile(blocks: Sequence[Block], found: Sequence[Mention], stated: int | N
     first = next((m for m in found if m.target and m.target.year and m.target.year.value == counted), None)
     if stated is not None:
         if counted is None or counted == stated:
-            return Years(stated, stated)
+            return Years(stated, stated, source="option")
         message = _(
             "--year is {year}, but {votes} mentions of the document count to {counted}; "
             "check the year the document is about"
         ).format(year=stated, votes=votes, counted=counted)
-        return Years(None, counted, (Severity.ERROR, Code.TARGET_YEAR, message, first))
+        return Years(None, counted, (Severity.ERROR, Code.TARGET_YEAR, message, first), "mentions")
     title = title_year(blocks)
     if counted is None:
-        return Years(None, title)
+        return Years(None, title, source=None if title is None else "title")
     if title is not None and title != counted:
         message = _(
             "the title speaks of {title}, but {votes} mentions of the document count to {counted}; "
             "check the year the document is about"
         ).format(title=title, votes=votes, counted=counted)
-        return Years(None, counted, (Severity.WARNING, Code.TARGET_YEAR, message, first))
-    return Years(None, counted)
+        return Years(None, counted, (Severity.WARNING, Code.TARGET_YEAR, message, first), "mentions")
+    return Years(None, counted, source="mentions")

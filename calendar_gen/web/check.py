@@ -3,6 +3,10 @@
 POST takes a form (``text``, or ``file`` as multipart, optional ``year``), a raw body
 (``text/plain`` or a .docx), or JSON ``{"text": ..., "year": ...}``, and answers JSON when asked
 (``?format=json`` or ``Accept: application/json``), else the page with each mention highlighted.
+Both say the document's year the counts were checked against and where it came from. A form
+field ``download`` (``annotated`` or ``corrected``) answers a file instead (issue 19, item 4): the
+.docx with one comment per finding, or with each fix as a tracked change; for pasted text the
+corrected text.
 The body is read within the limits of ``web/limits`` (size 413, deadline 408); parsing, checking
 and the page run in a worker thread of the ``CHECKS`` lane, in Vietnamese, stopped when the
 client leaves. Nothing is kept after the response; a file that is not a Word document, a zip
@@ -23,8 +27,9 @@ from starlette.responses import JSONResponse, Response
 
 from calendar_gen.check.document import Options, Report, check_blocks, check_text
 from calendar_gen.check.findings import Severity, severity_order
-from calendar_gen.check.report import to_data
+from calendar_gen.check.report import comment_spans, fix_edits, fixed_text, to_data
 from calendar_gen.check.wordfile import ZIP_MAGIC, WordError, read
+from calendar_gen.i18n import _
 from calendar_gen.model import Anniversary
 from calendar_gen.render.text import environment
 from calendar_gen.web.limits import CHECKS, Gone, Refused, offload, read_body
@@ -32,10 +37,12 @@ from calendar_gen.web.responses import HTML, SECURITY, error
 from calendar_gen.web.routes import state_of
 
 MAX_BODY = 4 * 1024 * 1024  # a pasted draft or a .docx; more is refused with 413
-MAX_FIELDS = 16  # form fields or multipart parts: the form has three (text or file, year, format)
+MAX_FIELDS = 16  # form fields or multipart parts: text or file, year, format, download
 TOO_BIG = "Văn bản hoặc tệp quá lớn (tối đa 4 MB)."
 UNREADABLE = "Dữ liệu gửi lên không đọc được."
 SEVERITY_VI = {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo", Severity.INFO: "Ghi chú"}
+DOWNLOADS = ("annotated", "corrected")
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class BadInput(Refused):
@@ -50,6 +57,7 @@ class Draft:
     word: bytes | None
     year: int | None
     want_json: bool
+    download: str | None = None  # "annotated" or "corrected": answer that file
 
 
 @dataclass(frozen=True)
@@ -103,8 +111,11 @@ def _answer(posted: Posted, entries: tuple[Anniversary, ...]) -> Response:
     """Parse, check and render, in a worker thread."""
     draft = _parse(posted)
     report = _check(draft, entries)
+    if draft.download is not None:
+        return _download(draft, report)
     if draft.want_json:
-        return JSONResponse(to_data(report), headers={"Cache-Control": "no-store", **SECURITY})
+        data = {**to_data(report), "year": report.year, "year_source": report.year_source}
+        return JSONResponse(data, headers={"Cache-Control": "no-store", **SECURITY})
     return _page(posted.templates, report, draft.text or "", None, 200)
 
 
@@ -132,7 +143,63 @@ def _parse(posted: Posted) -> Draft:
     text = fields.get("text", "").replace("\r\n", "\n")
     if word is None and not text.strip():
         raise BadInput(400, "Hãy dán văn bản hoặc chọn một tệp .docx để kiểm tra.")
-    return Draft(text if word is None else None, word, _year(fields.get("year", "")), want_json)
+    download = _wanted_file(fields.get("download", ""), word is not None)
+    year = _year(fields.get("year", ""))
+    return Draft(text if word is None else None, word, year, want_json, download)
+
+
+def _wanted_file(value: str, word: bool) -> str | None:
+    """The copy asked for: none, the annotated .docx (a .docx only) or the corrected draft."""
+    value = value.strip()
+    if not value:
+        return None
+    if value not in DOWNLOADS:
+        raise BadInput(
+            400,
+            _("'{value}' is not a copy to download; ask for annotated or corrected").format(value=value[:20]),
+        )
+    if value == "annotated" and not word:
+        raise BadInput(
+            400,
+            _("the copy with comments needs a .docx file; choose the file, or download the corrected text"),
+        )
+    return value
+
+
+def _download(draft: Draft, report: Report) -> Response:
+    """The annotated or corrected copy as an attachment, made from a fresh read of the upload."""
+    headers = {"Cache-Control": "no-store", **SECURITY}
+    if draft.word is None:
+        headers["Content-Disposition"] = 'attachment; filename="da-sua.txt"'
+        body = fixed_text(report).encode("utf-8")
+        return Response(body, media_type="text/plain; charset=utf-8", headers=headers)
+    from calendar_gen.check.wordedit import annotate, fix
+
+    try:
+        if draft.download == "annotated":
+            name, data = "gop-y.docx", annotate(read(draft.word), comment_spans(report))
+        else:
+            name, fixed = "da-sua.docx", fix(read(draft.word), fix_edits(report))
+            data = draft.word if fixed is None else fixed  # nothing to fix: the draft as it is
+    except WordError as exc:
+        raise BadInput(400, f"Tệp không đọc được: {exc}") from None
+    headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return Response(data, media_type=DOCX, headers=headers)
+
+
+def year_note(report: Report) -> str:
+    """The document's year the counts were checked against, and where the proofreader took it from."""
+    if report.year is None:
+        return _(
+            "The document's year: not found; enter it to check the counts written without a target year too."
+        )
+    sources = {
+        "option": _("the year you entered"),
+        "mentions": _("the year most of its mentions count to"),
+        "title": _("the year in its title"),
+    }
+    source = sources.get(report.year_source or "", "")
+    return _("The document's year: {year} ({source}).").format(year=report.year, source=source)
 
 
 def _json(body: bytes) -> dict[str, str]:
@@ -289,6 +356,7 @@ def _page(
         blocks=_segments(report) if report is not None else [],
         findings=findings,
         summary=to_data(report)["summary"] if report is not None else None,
+        year_note=year_note(report) if report is not None else "",
     )
     headers = {"Cache-Control": "no-store", **SECURITY}
     return Response(page.encode("utf-8"), status_code=status, media_type=HTML, headers=headers)
