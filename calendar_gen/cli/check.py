@@ -181,8 +181,10 @@ def _read(file: str) -> bytes:
             with open(file, "rb") as handle:
                 data = handle.read(MAX_INPUT + 1)
     except OSError as exc:
+        from calendar_gen.fileio import os_reason
+
         raise typer.BadParameter(
-            _("cannot read {path}: {reason}").format(path=file, reason=exc.strerror or exc), param_hint="FILE"
+            _("cannot read {path}: {reason}").format(path=file, reason=os_reason(exc)), param_hint="FILE"
         ) from None
     if len(data) > MAX_INPUT:
         raise typer.BadParameter(

@@ -42,6 +42,24 @@ def install(language: str) -> None:
             module._ = i18n._  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+    click.types._NumberRangeBase._describe_range = _describe_range  # type: ignore[method-assign]
+
+
+def _describe_range(self: Any) -> str:
+    """Click's range in words ("from 1 to 3660"), not "1<=x<=3660", in messages and help alike."""
+    low, high = self.min, self.max
+    lower = upper = None
+    if low is not None:
+        lower = i18n._("greater than {low}") if self.min_open else i18n._("not less than {low}")
+        lower = lower.format(low=low)
+    if high is not None:
+        upper = i18n._("less than {high}") if self.max_open else i18n._("not more than {high}")
+        upper = upper.format(high=high)
+    if lower is not None and upper is not None:
+        if not (self.min_open or self.max_open):
+            return i18n._("from {low} to {high}").format(low=low, high=high)
+        return i18n._("{lower} and {upper}").format(lower=lower, upper=upper)
+    return lower or upper or ""
 
 
 @contextlib.contextmanager

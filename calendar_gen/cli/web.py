@@ -134,9 +134,11 @@ def serve(
             application, host=host, port=port, access_log=access_log, log_level="info", **uvicorn_options()
         )
     except OSError as exc:
+        from calendar_gen.fileio import os_reason
+
         fail(
             _("cannot listen on {address}: {reason}; choose another --port").format(
-                address=f"{host}:{port}", reason=exc.strerror or exc
+                address=f"{host}:{port}", reason=os_reason(exc)
             )
         )
 
@@ -174,9 +176,11 @@ def check_port(host: str, port: int) -> None:
                         "no permission to listen on port {port}; choose a --port above 1023, e.g. --port 8000"
                     ).format(port=port)
                 )
+            from calendar_gen.fileio import os_reason
+
             fail(
                 _("cannot listen on {address}: {reason}; choose another --port").format(
-                    address=address, reason=exc.strerror or exc
+                    address=address, reason=os_reason(exc)
                 )
             )
 

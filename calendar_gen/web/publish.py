@@ -244,9 +244,11 @@ def publish(
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        from calendar_gen.fileio import os_reason
+
         raise PublishError(
             _("cannot create the site next to {folder}: {reason}").format(
-                folder=folder, reason=exc.strerror or exc
+                folder=folder, reason=os_reason(exc)
             )
         ) from None
     with _locked(folder):
@@ -261,11 +263,13 @@ def _publish(folder: Path, files: Iterable[tuple[str, bytes]], progress: Callabl
         building = folder.parent / f".{folder.name}.building-{os.getpid()}"
         building.mkdir()
     except OSError as exc:
+        from calendar_gen.fileio import os_reason
+
         if isinstance(exc, PublishError):
             raise
         raise PublishError(
             _("cannot create the site next to {folder}: {reason}").format(
-                folder=folder, reason=exc.strerror or exc
+                folder=folder, reason=os_reason(exc)
             )
         ) from None
     written: list[str] = []
@@ -296,13 +300,13 @@ def _publish(folder: Path, files: Iterable[tuple[str, bytes]], progress: Callabl
         _sync_folder(folder.parent)
         shutil.rmtree(old, ignore_errors=True)
     except OSError as exc:
+        from calendar_gen.fileio import os_reason
+
         shutil.rmtree(building, ignore_errors=True)
         if isinstance(exc, PublishError):
             raise
         raise PublishError(
-            _("cannot write the site into {folder}: {reason}").format(
-                folder=folder, reason=exc.strerror or exc
-            )
+            _("cannot write the site into {folder}: {reason}").format(folder=folder, reason=os_reason(exc))
         ) from None
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
