@@ -241,13 +241,15 @@ def build(
     paths, choices = site_paths(catalogue, no_default, province)
     loaded = only_chosen(load_catalogue(paths), province)
     if pdf and not pdf_available():
+        from calendar_gen.paths import pdf_install_command
+
         pdf = False
         typer.echo(
             "calendar-gen: "
             + _(
-                "note: WeasyPrint is not installed, so the site has no PDF files "
-                "(pip install 'calendar-gen[pdf]')"
-            ),
+                "note: WeasyPrint is not installed, so the site has no PDF files; "
+                "install it with {command} and build again"
+            ).format(command=pdf_install_command()),
             err=True,
         )
     settings = SiteSettings(domain, base_url or "", date_style, templates, pdf)
