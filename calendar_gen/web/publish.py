@@ -63,18 +63,25 @@ def _siblings(folder: Path, kind: str) -> list[Path]:
 
 def recover(folder: Path) -> None:
     """Undo an interrupted swap and remove the leftovers of killed builds (call under the lock)."""
-    olds = sorted(_siblings(folder, "old"), key=lambda p: p.stat().st_mtime)
+    # Only folders this program made are restored or removed (issue 23, item 15): a previous site
+    # carries its marker, a half-built one the stamp written when it was created. Another folder
+    # of the same name is someone's, and stays as it is.
+    olds = [p for p in _siblings(folder, "old") if _is_site(p)]
+    olds.sort(key=lambda p: p.stat().st_mtime)
     if not os.path.lexists(folder) and olds:
         os.rename(olds[-1], folder)  # the newest previous site
         olds = olds[:-1]
-    # Only folders this program made are removed (issue 23, item 15): a previous site carries its
-    # marker, a half-built one the stamp written when it was created. Another folder of the same
-    # name is someone's, and stays.
-    ours = [p for p in olds if written_by_us(p) is not None or _legacy_site(p) is not None]
-    ours += [p for p in _siblings(folder, "building") if _stamped(p)]
+    ours = olds + [p for p in _siblings(folder, "building") if _stamped(p)]
     for leftover in ours:
         if leftover.is_dir() and not leftover.is_symlink():
             shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _is_site(folder: Path) -> bool:
+    """Whether ``folder`` is a real folder holding a site calendar-gen built."""
+    if folder.is_symlink() or not folder.is_dir():
+        return False
+    return written_by_us(folder) is not None or _legacy_site(folder) is not None
 
 
 def _stamped(building: Path) -> bool:
