@@ -44,8 +44,8 @@ def emit_bytes(data: bytes, output: Path | None, option: str = "--output") -> No
     from calendar_gen.fileio import DanglingLinkError, ReadOnlyError, write_atomic
 
     refuse_input(output, option)
-    replaced = output.is_file()
     try:
+        replaced = output.is_file()  # raises for a name too long, as the write would
         write_atomic(output, data)
     except ReadOnlyError:
         fail(
