@@ -241,17 +241,8 @@ def build(
     paths, choices = site_paths(catalogue, no_default, province)
     loaded = only_chosen(load_catalogue(paths), province)
     if pdf and not pdf_available():
-        from calendar_gen.paths import pdf_install_command
-
         pdf = False
-        typer.echo(
-            "calendar-gen: "
-            + _(
-                "note: WeasyPrint is not installed, so the site has no PDF files; "
-                "install it with {command} and build again"
-            ).format(command=pdf_install_command()),
-            err=True,
-        )
+        _no_pdf_note()
     settings = SiteSettings(domain, base_url or "", date_style, templates, pdf)
     files = site_files(loaded, now, feed_stamp(paths), first, last, settings, sheet_entries(loaded, choices))
     total = site_size(loaded, first, last, settings)
@@ -276,3 +267,17 @@ def build(
             ),
             err=True,
         )
+
+
+def _no_pdf_note() -> None:
+    """``build --pdf`` without WeasyPrint: say so, with the command that installs it here."""
+    from calendar_gen.paths import pdf_install_command
+
+    typer.echo(
+        "calendar-gen: "
+        + _(
+            "note: WeasyPrint is not installed, so the site has no PDF files; "
+            "install it with {command} and build again"
+        ).format(command=pdf_install_command()),
+        err=True,
+    )
