@@ -251,3 +251,33 @@ def test_fix_keeps_a_utf8_byte_order_mark(drafts: Path) -> None:
     fixed = (drafts / "fixed.txt").read_bytes()
     assert fixed.startswith(b"\xef\xbb\xbf" + "65 năm".encode()), fixed[:20]
     assert fixed.count(b"\xef\xbb\xbf") == 1
+
+
+# --- No internal terms: a user is told what the file is, not what the package lacks ---
+
+
+def _zip(path: Path, parts: dict[str, str]) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as package:
+        for name, text in parts.items():
+            package.writestr(name, text)
+
+
+def test_wrong_documents_are_named_as_a_person_knows_them(tmp_path: Path) -> None:
+    (tmp_path / "plain.docx").write_text("hello", encoding="utf-8")
+    _zip(tmp_path / "empty.odt", {"content.xml": "<x/>"})
+    _zip(tmp_path / "other.docx", {"a.txt": "x"})
+    (tmp_path / "text.odt").write_text("hello", encoding="utf-8")
+    before = snapshot(tmp_path)
+    for name, told in (
+        ("plain.docx", "không phải là văn bản Word (.docx)"),
+        ("other.docx", "không phải là văn bản Word (.docx)"),
+        ("empty.odt", "không phải là văn bản LibreOffice (.odt)"),
+        ("text.odt", "không phải là văn bản LibreOffice (.odt)"),
+    ):
+        result = run("check", name, cwd=tmp_path)
+        assert result.returncode == 2 and told in result.stderr, (name, result.stderr)
+        for internal in ("zip", "word/document.xml", "content.xml", "mimetype", "Traceback"):
+            assert internal not in result.stderr, (name, result.stderr)
+    assert snapshot(tmp_path) == before
