@@ -131,6 +131,8 @@ def test_an_unknown_province_scope_is_refused_with_a_did_you_mean(tmp_path: Path
     ), result.stderr
     month = run("month", "2026-03", "-c", "truong.yaml", "-p", "kon-tum", *TODAY, cwd=tmp_path)
     assert month.returncode == 1 and "có phải là 'kon-tum'?" in month.stderr and month.stdout == ""
+    option = run("month", "2026-03", "--scope", "province:kontum", *TODAY, cwd=tmp_path)
+    assert option.returncode == 2 and "--scope" in option.stderr and "có phải là 'kon-tum'?" in option.stderr
     catalogue.write_text(CATALOGUE.replace("kontum", "xyzzy"), encoding="utf-8")
     far = run("validate", "truong.yaml", cwd=tmp_path)
     assert far.returncode == 1 and "lệnh 'calendar-gen provinces' liệt kê" in far.stderr

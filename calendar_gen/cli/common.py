@@ -202,6 +202,11 @@ def check_filters(scope: list[str] | None, kind: list[str] | None) -> None:
                 ).format(value=value),
                 param_hint="--scope",
             )
+        if value.startswith("province:"):
+            from calendar_gen.catalogue.values import unknown_province
+
+            if unknown := unknown_province(value.removeprefix("province:")):
+                raise typer.BadParameter(unknown, param_hint="--scope")
     for value in kind or []:
         if value not in KINDS:
             raise typer.BadParameter(
