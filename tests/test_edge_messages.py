@@ -290,3 +290,8 @@ def test_template_refusals_are_vietnamese_sentences(tmp_path: Path) -> None:
     result = run("month", "2024-03", "--templates", "tpl", *TODAY, cwd=tmp_path)
     assert result.returncode == 1 and "mẫu bị từ chối: số 500000000 quá lớn đối với một mẫu" in result.stderr
     assert "too large" not in result.stderr and snapshot(tmp_path) == before
+
+
+def test_clicks_path_messages_are_sentences(tmp_path: Path) -> None:
+    result = run("month", "2024-03", "--templates", "nothere", *TODAY, cwd=tmp_path)
+    assert result.returncode == 2 and "Thư mục 'nothere' không tồn tại." in result.stderr, result.stderr

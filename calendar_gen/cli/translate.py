@@ -43,6 +43,29 @@ def install(language: str) -> None:
         if hasattr(module, "ngettext"):
             module.ngettext = i18n.ngettext  # type: ignore[attr-defined]
     click.types._NumberRangeBase._describe_range = _describe_range  # type: ignore[method-assign]
+    if not getattr(click.types.Path.__init__, "_sentence_case", False):
+        click.types.Path.__init__ = _path_init(click.types.Path.__init__)  # type: ignore[method-assign]
+
+
+class _Word(str):
+    """A translated word that Click's ``.title()`` capitalises as a sentence: "Thư mục", not "Thư Mục"."""
+
+    __slots__ = ()
+
+    def title(self) -> str:
+        """Only the first letter in capitals."""
+        return self[:1].upper() + self[1:]
+
+
+def _path_init(init: Any) -> Any:
+    """Click's Path, whose name ("file", "directory") starts its messages in sentence case."""
+
+    def wrapped(self: click.types.Path, *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)
+        self.name = _Word(self.name)
+
+    wrapped._sentence_case = True  # type: ignore[attr-defined]
+    return wrapped
 
 
 def _describe_range(self: Any) -> str:
