@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from calendar_gen.i18n import N_, _
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - not on Windows: stale files are then left alone
@@ -29,6 +31,38 @@ except ImportError:  # pragma: no cover - not on Windows: stale files are then l
 # mkstemp's names: the prefix, eight characters of its alphabet, the suffix (".NAME.k3x_9aqz.tmp").
 _TEMP_MIDDLE = re.compile(r"[a-z0-9_]{8}")
 _STALE_AFTER = 2.0  # seconds: a file younger than this may belong to a run that has not locked it yet
+
+
+# What an operating-system error means, as a sentence in the user's language: strerror is the C
+# library's English ("No such file or directory") and has no place inside a Vietnamese message.
+_REASONS = {
+    errno.ENOENT: N_("there is no such file or folder"),
+    errno.EISDIR: N_("it is a folder, not a file"),
+    errno.EACCES: N_("permission denied (check the file's and its folder's permissions)"),
+    errno.EPERM: N_("permission denied (check the file's and its folder's permissions)"),
+    errno.ENOTDIR: N_("a part of the path is a file, not a folder"),
+    errno.ELOOP: N_("the path goes through a symbolic link that is refused or loops"),
+    errno.ENAMETOOLONG: N_("the file name or path is too long"),
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EDQUOT: N_("the disk quota is used up"),
+    errno.EROFS: N_("the disk is mounted read-only"),
+    errno.EEXIST: N_("a file of that name already exists"),
+    errno.EBUSY: N_("the file is in use by another program"),
+    errno.EIO: N_("the disk reported a read or write error"),
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be read or written, translated (every caller uses this, not strerror)."""
+    if isinstance(exc, ReadOnlyError):
+        return _("it is read-only (make it writable with chmod u+w)")
+    if isinstance(exc, DanglingLinkError):
+        return _("it is a symbolic link to a file that does not exist")
+    reason = _REASONS.get(exc.errno or 0)
+    if reason is not None:
+        return _(reason)
+    code = errno.errorcode.get(exc.errno or 0)
+    return _("operating-system error {code}").format(code=code) if code else _("operating-system error")
 
 
 class ReadOnlyError(PermissionError):

@@ -15,6 +15,21 @@ def resource_dir(name: str) -> Path:
     return _PACKAGE.parent / name
 
 
+def pdf_install_command() -> str:
+    """The command that installs WeasyPrint into the Python running us (no index serves calendar-gen).
+
+    From a checkout: ``<python> -m pip install -e '<checkout>[pdf]'``; from a wheel, WeasyPrint itself.
+    """
+    import shlex
+    import sys
+
+    python = shlex.quote(sys.executable or "python3")
+    checkout = _PACKAGE.parent
+    if (checkout / "pyproject.toml").is_file():
+        return f"{python} -m pip install -e {shlex.quote(str(checkout) + '[pdf]')}"
+    return f"{python} -m pip install 'weasyprint>=62'"
+
+
 def compiled_dir() -> Path:
     """The shipped catalogues validated by the build hook (``calendar_gen/catalogue/compiled.py``)."""
     return _PACKAGE / "compiled"

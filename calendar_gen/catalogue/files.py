@@ -39,8 +39,10 @@ def read_bytes(path: Path) -> bytes:
     except IsADirectoryError:
         raise CatalogueError([Problem(name, _("is a folder; give a .yaml file"))]) from None
     except OSError as exc:
+        from calendar_gen.fileio import os_reason
+
         raise CatalogueError(
-            [Problem(name, _("cannot be read: {reason}").format(reason=exc.strerror))]
+            [Problem(name, _("cannot be read: {reason}").format(reason=os_reason(exc)))]
         ) from None
     try:
         info = os.fstat(fd)
@@ -61,8 +63,10 @@ def read_bytes(path: Path) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
     except OSError as exc:
+        from calendar_gen.fileio import os_reason
+
         raise CatalogueError(
-            [Problem(name, _("cannot be read: {reason}").format(reason=exc.strerror))]
+            [Problem(name, _("cannot be read: {reason}").format(reason=os_reason(exc)))]
         ) from None
     finally:
         os.close(fd)

@@ -47,7 +47,9 @@ def load_rules(path: Path | None = None, cache_dir: Path | None = None) -> Listi
     try:  # shipped data, not a user's catalogue: the catalogue size limit does not apply
         data = path.read_bytes()
     except OSError as exc:
-        message = _("cannot read {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        from calendar_gen.fileio import os_reason
+
+        message = _("cannot read {path}: {reason}").format(path=path, reason=os_reason(exc))
         raise CatalogueError([Problem(str(path), message)]) from None
     stamp = rules_stamp(data)
     target = cache_dir / f"listing-{stamp[1]}.json" if cache_dir is not None else None

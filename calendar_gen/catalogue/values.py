@@ -6,7 +6,9 @@ and returns a usable default, so that one pass finds every problem of a file.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -17,6 +19,9 @@ from calendar_gen.i18n import N_, _
 from calendar_gen.model import Calendar, FoundingDate, Precision
 from calendar_gen.problems import Problem, did_you_mean, shown
 
+if TYPE_CHECKING:
+    from calendar_gen.catalogue.provinces import Registry
+
 _KIND_WORDS = {
     "int": N_("a number"),
     "float": N_("a number"),
@@ -25,6 +30,40 @@ _KIND_WORDS = {
     "list": N_("a list"),
     "map": N_("a mapping"),
 }
+
+
+@functools.cache
+def _provinces() -> Registry | None:
+    """The registry of the 34 units and their former provinces (None if it cannot be read)."""
+    from calendar_gen.catalogue.provinces import load_registry
+    from calendar_gen.paths import province_registry
+
+    try:
+        return load_registry(province_registry())
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def unknown_province(slug: str) -> str | None:
+    """Why ``province:<slug>`` names no unit nor former province, with the slug meant; None if it does.
+
+    An entry scoped to a misspelt province (``province:kontum``) would validate and then never be
+    shown for ``-p kon-tum`` (issue 23, messages).
+    """
+    from calendar_gen.catalogue.provinces import UnknownProvince, resolve
+
+    registry = _provinces()
+    if registry is None:
+        return None
+    slugs = [u.slug for u in registry.units] + [f for u in registry.units for f, _name in u.former]
+    if slug in slugs:
+        return None
+    try:
+        choice = resolve(slug, registry)
+        hint = _("; did you mean '{choice}'?").format(choice=choice.former or choice.unit.slug)
+    except UnknownProvince:
+        hint = did_you_mean(slug, slugs) or _("; 'calendar-gen provinces' lists the slugs")
+    return _("'province:{slug}' names no province").format(slug=shown(slug)) + hint
 
 
 class ValueChecks:
@@ -154,6 +193,8 @@ class ValueChecks:
                 ).format(scope=shown(value)),
                 entry_id,
             )
+        elif value.startswith("province:") and (unknown := unknown_province(value.removeprefix("province:"))):
+            self.problem(node, unknown, entry_id)
         return value
 
     def kind(self, node: yaml.Node | None, entry_id: str | None) -> str | None:

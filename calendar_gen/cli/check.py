@@ -109,6 +109,7 @@ def check(
             param_hint="--fix",
         )
     _refuse_same_outputs(file, annotate, fix)
+    _refuse_wrong_extensions(kind, annotate, fix)
     entries = load_catalogue(catalogue_paths(catalogue, no_default, province)).entries
     options = Options(year=year, nd30=date_style == "nd30")
     if kind == "docx":
@@ -122,7 +123,8 @@ def check(
             from calendar_gen.check.report import fixed_text
             from calendar_gen.cli.output import emit_bytes
 
-            emit_bytes(fixed_text(report).encode("utf-8"), fix, "--fix")
+            bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""  # kept, as editors do
+            emit_bytes(bom + fixed_text(report).encode("utf-8"), fix, "--fix")
     _print(report, fmt, "<stdin>" if file == "-" else file)
     if report.count("error"):
         raise typer.Exit(1)
@@ -164,6 +166,38 @@ def _refuse_same_outputs(file: str, annotate: Path | None, fix: Path | None) -> 
         )
 
 
+_WORD_SUFFIXES = (".docx", ".docm", ".doc", ".odt", ".pdf", ".rtf", ".xlsx")
+
+
+def _refuse_wrong_extensions(kind: str, annotate: Path | None, fix: Path | None) -> None:
+    """The copies are of the draft's kind: Word for a .docx, text for text (issue 23, item 15).
+
+    A Word package written as ``fixed.txt``, or text as ``fixed.docx``, opens as garbage or not at all.
+    """
+    if annotate is not None and annotate.suffix.lower() != ".docx":
+        raise typer.BadParameter(
+            _("{path}: the annotated copy is a Word document; name it .docx").format(path=annotate),
+            param_hint="--annotate",
+        )
+    if fix is None:
+        return
+    if kind == "docx" and fix.suffix.lower() != ".docx":
+        raise typer.BadParameter(
+            _("{path}: the corrected copy of a .docx draft is a Word document; name it .docx").format(
+                path=fix
+            ),
+            param_hint="--fix",
+        )
+    if kind == "text" and fix.suffix.lower() in _WORD_SUFFIXES:
+        raise typer.BadParameter(
+            _(
+                "{path}: the corrected copy of a text draft is text; name it .txt or .md "
+                "(or check a .docx draft to get a .docx copy)"
+            ).format(path=fix),
+            param_hint="--fix",
+        )
+
+
 def _same_name(first: Path, second: Path) -> bool:
     """Two names of one path, whether or not it exists yet (``a/../x.docx`` and ``x.docx``)."""
     try:
@@ -181,8 +215,10 @@ def _read(file: str) -> bytes:
             with open(file, "rb") as handle:
                 data = handle.read(MAX_INPUT + 1)
     except OSError as exc:
+        from calendar_gen.fileio import os_reason
+
         raise typer.BadParameter(
-            _("cannot read {path}: {reason}").format(path=file, reason=exc.strerror or exc), param_hint="FILE"
+            _("cannot read {path}: {reason}").format(path=file, reason=os_reason(exc)), param_hint="FILE"
         ) from None
     if len(data) > MAX_INPUT:
         raise typer.BadParameter(

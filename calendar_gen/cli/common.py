@@ -51,6 +51,26 @@ def clean_text(ctx: typer.Context, param: typer.CallbackParam, value: str | None
     return value
 
 
+MAX_HEADER_LINE = 300  # as a profile's header line (render/profilecheck.MAX_LINE)
+
+
+def header_text(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> str | None:
+    """Option callback for ``--issuer``, ``--place``, ``--number``: clean, and each line at most 300 long.
+
+    A header line longer than a page is a mistake, and costs the layout dearly (issue 23, item 14).
+    """
+    value = clean_text(ctx, param, value)
+    for line in (value or "").split("|" if param.name == "issuer" else "\n"):
+        if len(line) > MAX_HEADER_LINE:
+            raise typer.BadParameter(
+                _("a header line of {length} characters; at most {limit} fit the document").format(
+                    length=len(line), limit=MAX_HEADER_LINE
+                ),
+                param_hint=(param.opts or [param.name or ""])[0],
+            )
+    return value
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print a message for the user on standard error and exit."""
     typer.echo(f"calendar-gen: {message}", err=True)
@@ -182,6 +202,11 @@ def check_filters(scope: list[str] | None, kind: list[str] | None) -> None:
                 ).format(value=value),
                 param_hint="--scope",
             )
+        if value.startswith("province:"):
+            from calendar_gen.catalogue.values import unknown_province
+
+            if unknown := unknown_province(value.removeprefix("province:")):
+                raise typer.BadParameter(unknown, param_hint="--scope")
     for value in kind or []:
         if value not in KINDS:
             raise typer.BadParameter(

@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from calendar_gen.cli.common import clean_text
+from calendar_gen.cli.common import clean_text, header_text
 from calendar_gen.cli.inputs import remember_option
 from calendar_gen.i18n import N_
 from calendar_gen.render.formatting import DateStyle
@@ -127,7 +127,7 @@ IssuerOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--issuer",
-        callback=clean_text,
+        callback=header_text,
         help=N_("Sheets: issuing body; superior body first, split by '|': 'Tỉnh ủy Kon Tum|Ban Tuyên giáo'."),
         show_default=False,
     ),
@@ -138,7 +138,7 @@ PlaceOpt = Annotated[
         "--place",
         help=N_("Sheets: place in the header date line, e.g. 'Kon Tum'."),
         show_default=False,
-        callback=clean_text,
+        callback=header_text,
     ),
 ]
 IssuedOpt = Annotated[
@@ -153,7 +153,7 @@ NumberOpt = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
         "--number",
-        callback=clean_text,
+        callback=header_text,
         help=N_("Sheets: document number for the header, e.g. '125-HD/BTGDVTU'."),
         show_default=False,
     ),

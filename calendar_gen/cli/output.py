@@ -44,8 +44,8 @@ def emit_bytes(data: bytes, output: Path | None, option: str = "--output") -> No
     from calendar_gen.fileio import DanglingLinkError, ReadOnlyError, write_atomic
 
     refuse_input(output, option)
-    replaced = output.is_file()
     try:
+        replaced = output.is_file()  # raises for a name too long, as the write would
         write_atomic(output, data)
     except ReadOnlyError:
         fail(
@@ -62,9 +62,11 @@ def emit_bytes(data: bytes, output: Path | None, option: str = "--output") -> No
             ).format(path=output)
         )
     except OSError as exc:
+        from calendar_gen.fileio import os_reason
+
         fail(
             _("cannot write {path}: {reason}; check that the folder exists and is writable").format(
-                path=output, reason=exc.strerror or exc
+                path=output, reason=os_reason(exc)
             )
         )
     done = _("wrote {path}, replacing the file that was there") if replaced else _("wrote {path}")

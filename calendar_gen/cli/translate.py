@@ -42,6 +42,47 @@ def install(language: str) -> None:
             module._ = i18n._  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+    click.types._NumberRangeBase._describe_range = _describe_range  # type: ignore[method-assign]
+    if not getattr(click.types.Path.__init__, "_sentence_case", False):
+        click.types.Path.__init__ = _path_init(click.types.Path.__init__)  # type: ignore[method-assign]
+
+
+class _Word(str):
+    """A translated word that Click's ``.title()`` capitalises as a sentence: "Thư mục", not "Thư Mục"."""
+
+    __slots__ = ()
+
+    def title(self) -> str:
+        """Only the first letter in capitals."""
+        return self[:1].upper() + self[1:]
+
+
+def _path_init(init: Any) -> Any:
+    """Click's Path, whose name ("file", "directory") starts its messages in sentence case."""
+
+    def wrapped(self: click.types.Path, *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)
+        self.name = _Word(self.name)
+
+    wrapped._sentence_case = True  # type: ignore[attr-defined]
+    return wrapped
+
+
+def _describe_range(self: Any) -> str:
+    """Click's range in words ("from 1 to 3660"), not "1<=x<=3660", in messages and help alike."""
+    low, high = self.min, self.max
+    lower = upper = None
+    if low is not None:
+        lower = i18n._("greater than {low}") if self.min_open else i18n._("not less than {low}")
+        lower = lower.format(low=low)
+    if high is not None:
+        upper = i18n._("less than {high}") if self.max_open else i18n._("not more than {high}")
+        upper = upper.format(high=high)
+    if lower is not None and upper is not None:
+        if not (self.min_open or self.max_open):
+            return i18n._("from {low} to {high}").format(low=low, high=high)
+        return i18n._("{lower} and {upper}").format(lower=lower, upper=upper)
+    return lower or upper or ""
 
 
 @contextlib.contextmanager

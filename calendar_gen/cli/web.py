@@ -134,9 +134,11 @@ def serve(
             application, host=host, port=port, access_log=access_log, log_level="info", **uvicorn_options()
         )
     except OSError as exc:
+        from calendar_gen.fileio import os_reason
+
         fail(
             _("cannot listen on {address}: {reason}; choose another --port").format(
-                address=f"{host}:{port}", reason=exc.strerror or exc
+                address=f"{host}:{port}", reason=os_reason(exc)
             )
         )
 
@@ -174,9 +176,11 @@ def check_port(host: str, port: int) -> None:
                         "no permission to listen on port {port}; choose a --port above 1023, e.g. --port 8000"
                     ).format(port=port)
                 )
+            from calendar_gen.fileio import os_reason
+
             fail(
                 _("cannot listen on {address}: {reason}; choose another --port").format(
-                    address=address, reason=exc.strerror or exc
+                    address=address, reason=os_reason(exc)
                 )
             )
 
@@ -238,14 +242,7 @@ def build(
     loaded = only_chosen(load_catalogue(paths), province)
     if pdf and not pdf_available():
         pdf = False
-        typer.echo(
-            "calendar-gen: "
-            + _(
-                "note: WeasyPrint is not installed, so the site has no PDF files "
-                "(pip install 'calendar-gen[pdf]')"
-            ),
-            err=True,
-        )
+        _no_pdf_note()
     settings = SiteSettings(domain, base_url or "", date_style, templates, pdf)
     files = site_files(loaded, now, feed_stamp(paths), first, last, settings, sheet_entries(loaded, choices))
     total = site_size(loaded, first, last, settings)
@@ -270,3 +267,17 @@ def build(
             ),
             err=True,
         )
+
+
+def _no_pdf_note() -> None:
+    """``build --pdf`` without WeasyPrint: say so, with the command that installs it here."""
+    from calendar_gen.paths import pdf_install_command
+
+    typer.echo(
+        "calendar-gen: "
+        + _(
+            "note: WeasyPrint is not installed, so the site has no PDF files; "
+            "install it with {command} and build again"
+        ).format(command=pdf_install_command()),
+        err=True,
+    )

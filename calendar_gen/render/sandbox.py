@@ -23,6 +23,8 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.utils import pass_context
 
+from calendar_gen.i18n import _
+
 MAX_STEP = 1_000_000  # characters one filter, call or operator may build
 MAX_RENDER = 20_000_000  # characters one render may build and print (a yearly sheet is ~1 MB)
 MAX_ITERATIONS = 1_000_000  # loop iterations of one render (a yearly list makes ~10,000)
@@ -43,12 +45,18 @@ _BUDGET: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("templat
 def charge(size: int) -> None:
     """Count ``size`` characters against the step and the render limits; SecurityError beyond."""
     if size > MAX_STEP:
-        raise SecurityError(f"a template may not build a text of more than {MAX_STEP} characters at once")
+        raise SecurityError(
+            _("a template may not build a text of more than {limit} characters at once").format(
+                limit=MAX_STEP
+            )
+        )
     budget = _BUDGET.get()
     if budget is not None:
         budget.characters += size
         if budget.characters > MAX_RENDER:
-            raise SecurityError(f"a template may not build more than {MAX_RENDER} characters in all")
+            raise SecurityError(
+                _("a template may not build more than {limit} characters in all").format(limit=MAX_RENDER)
+            )
 
 
 def charged(value: Any) -> Any:
@@ -64,7 +72,9 @@ def bounded_loop(iterable: Iterable[Any]) -> Iterator[Any]:
         if budget is not None:
             budget.iterations += 1
             if budget.iterations > MAX_ITERATIONS:
-                raise SecurityError(f"a template may not loop more than {MAX_ITERATIONS} times")
+                raise SecurityError(
+                    _("a template may not loop more than {limit} times").format(limit=MAX_ITERATIONS)
+                )
         yield item
 
 
@@ -77,7 +87,7 @@ def percent_size(pattern: str) -> int:
     for match in _PERCENT.finditer(pattern):
         for part in match.groups():
             if part == "*":
-                raise SecurityError("a '%' pattern may not take its width from the values ('*')")
+                raise SecurityError(_("a '%' pattern may not take its width from the values ('*')"))
             total += int(part) if part and len(part) <= 12 else (MAX_STEP + 1 if part else 0)
     return total
 
@@ -87,11 +97,13 @@ def format_size(pattern: str) -> int:
     total = 0
     try:
         fields = list(string.Formatter().parse(pattern))
-    except ValueError as exc:
-        raise SecurityError(str(exc)) from None
+    except ValueError:
+        raise SecurityError(
+            _("the format pattern {pattern} is not valid").format(pattern=repr(pattern[:40]))
+        ) from None
     for _text, _name, spec, _conversion in fields:
         if spec and "{" in spec:
-            raise SecurityError("a format pattern may not take its width from the values")
+            raise SecurityError(_("a format pattern may not take its width from the values"))
         for number in re.findall(r"\d+", spec or ""):
             total += int(number) if len(number) <= 12 else MAX_STEP + 1
     return total
@@ -100,7 +112,7 @@ def format_size(pattern: str) -> int:
 def _ints(args: Iterable[Any]) -> None:
     for value in args:
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_STEP:
-            raise SecurityError(f"the number {value} is too large for a template")
+            raise SecurityError(_("the number {value} is too large for a template").format(value=value))
 
 
 def _width(width: Any) -> int:
@@ -199,7 +211,9 @@ def lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> Any:
     from jinja2.utils import generate_lorem_ipsum
 
     if not all(isinstance(v, int) and 0 <= v <= MAX_LIPSUM for v in (n, min, max)):
-        raise SecurityError(f"lipsum() makes at most {MAX_LIPSUM} paragraphs of at most {MAX_LIPSUM} words")
+        raise SecurityError(
+            _("lipsum() makes at most {limit} paragraphs of at most {limit} words").format(limit=MAX_LIPSUM)
+        )
     try:
         return charged(generate_lorem_ipsum(n, html, min, max))
     except ValueError as exc:  # min not below max
@@ -237,7 +251,9 @@ def bounded_concat(parts: Iterable[str]) -> str:
     pieces = list(parts)
     total = sum(len(piece) for piece in pieces)
     if total > MAX_RENDER:
-        raise SecurityError(f"a template may not write more than {MAX_RENDER} characters")
+        raise SecurityError(
+            _("a template may not write more than {limit} characters").format(limit=MAX_RENDER)
+        )
     return "".join(pieces)
 
 

@@ -18,18 +18,22 @@ server's or rsync's view of it) stays as it was; only changed files are written.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import re
 import shutil
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import IO, NamedTuple
 
 from calendar_gen.i18n import _
 
 MARKER = ".calendar-gen-site"
 MARKER_HEADER = "calendar-gen site: the files below were written by calendar-gen build\n"
+BUILDING_STAMP = ".calendar-gen-building"  # inside a folder being built; removed before the swap
+STAMP_TEXT = "calendar-gen build: this folder is a site being built\n"
 
 
 class PublishError(OSError):
@@ -59,13 +63,34 @@ def _siblings(folder: Path, kind: str) -> list[Path]:
 
 def recover(folder: Path) -> None:
     """Undo an interrupted swap and remove the leftovers of killed builds (call under the lock)."""
-    olds = sorted(_siblings(folder, "old"), key=lambda p: p.stat().st_mtime)
+    # Only folders this program made are restored or removed (issue 23, item 15): a previous site
+    # carries its marker, a half-built one the stamp written when it was created. Another folder
+    # of the same name is someone's, and stays as it is.
+    olds = [p for p in _siblings(folder, "old") if _is_site(p)]
+    olds.sort(key=lambda p: p.stat().st_mtime)
     if not os.path.lexists(folder) and olds:
         os.rename(olds[-1], folder)  # the newest previous site
         olds = olds[:-1]
-    for leftover in [*olds, *_siblings(folder, "building")]:
+    ours = olds + [p for p in _siblings(folder, "building") if _stamped(p)]
+    for leftover in ours:
         if leftover.is_dir() and not leftover.is_symlink():
             shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _is_site(folder: Path) -> bool:
+    """Whether ``folder`` is a real folder holding a site calendar-gen built."""
+    if folder.is_symlink() or not folder.is_dir():
+        return False
+    return written_by_us(folder) is not None or _legacy_site(folder) is not None
+
+
+def _stamped(building: Path) -> bool:
+    """Whether ``building`` is a folder a build created (its stamp, a regular file, is inside)."""
+    stamp = building / BUILDING_STAMP
+    try:
+        return not building.is_symlink() and not stamp.is_symlink() and stamp.read_text("utf-8") == STAMP_TEXT
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def written_by_us(folder: Path) -> set[str] | None:
@@ -152,7 +177,7 @@ def _locked(folder: Path) -> Iterator[None]:
         return
     lock = folder.parent / f".{folder.name}.lock"
     for _attempt in range(10):
-        handle = open(lock, "a")  # noqa: SIM115 - closed below, after the lock is removed
+        handle = _open_lock(lock)
         try:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -175,6 +200,32 @@ def _locked(folder: Path) -> Iterator[None]:
         finally:
             handle.close()
     raise PublishError(_("another build of {folder} is running; wait for it to finish").format(folder=folder))
+
+
+def _open_lock(lock: Path) -> IO[str]:
+    """The lock file, never through a symbolic link planted in its place (issue 23, item 15).
+
+    ``O_NOFOLLOW`` refuses a link (which would make the build create or append to the file it
+    points to); a lock that is not a regular file is refused too.
+    """
+    flags = (
+        os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    )
+    refused = _("{lock} is not a lock file calendar-gen made (a symbolic link or a special file); remove it")
+    try:
+        fd = os.open(lock, flags, 0o644)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP or os.path.islink(lock):
+            raise PublishError(refused.format(lock=lock)) from None
+        from calendar_gen.fileio import os_reason
+
+        raise PublishError(
+            _("cannot create the lock file {lock}: {reason}").format(lock=lock, reason=os_reason(exc))
+        ) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise PublishError(refused.format(lock=lock))
+    return os.fdopen(fd, "a")
 
 
 def _write(target: Path, data: bytes) -> None:
@@ -244,9 +295,11 @@ def publish(
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        from calendar_gen.fileio import os_reason
+
         raise PublishError(
             _("cannot create the site next to {folder}: {reason}").format(
-                folder=folder, reason=exc.strerror or exc
+                folder=folder, reason=os_reason(exc)
             )
         ) from None
     with _locked(folder):
@@ -260,12 +313,15 @@ def _publish(folder: Path, files: Iterable[tuple[str, bytes]], progress: Callabl
         check_replaceable(folder)  # a recovered previous site too
         building = folder.parent / f".{folder.name}.building-{os.getpid()}"
         building.mkdir()
+        (building / BUILDING_STAMP).write_text(STAMP_TEXT, encoding="utf-8")
     except OSError as exc:
+        from calendar_gen.fileio import os_reason
+
         if isinstance(exc, PublishError):
             raise
         raise PublishError(
             _("cannot create the site next to {folder}: {reason}").format(
-                folder=folder, reason=exc.strerror or exc
+                folder=folder, reason=os_reason(exc)
             )
         ) from None
     written: list[str] = []
@@ -289,6 +345,7 @@ def _publish(folder: Path, files: Iterable[tuple[str, bytes]], progress: Callabl
             _write(building / MARKER, marker)
         for sub in [building, *(p for p in building.rglob("*") if p.is_dir())]:
             _sync_folder(sub)
+        os.unlink(building / BUILDING_STAMP)  # the site must hold only what its marker lists
         old = folder.parent / f".{folder.name}.old-{os.getpid()}"
         if os.path.lexists(folder):
             os.rename(folder, old)
@@ -296,13 +353,13 @@ def _publish(folder: Path, files: Iterable[tuple[str, bytes]], progress: Callabl
         _sync_folder(folder.parent)
         shutil.rmtree(old, ignore_errors=True)
     except OSError as exc:
+        from calendar_gen.fileio import os_reason
+
         shutil.rmtree(building, ignore_errors=True)
         if isinstance(exc, PublishError):
             raise
         raise PublishError(
-            _("cannot write the site into {folder}: {reason}").format(
-                folder=folder, reason=exc.strerror or exc
-            )
+            _("cannot write the site into {folder}: {reason}").format(folder=folder, reason=os_reason(exc))
         ) from None
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
