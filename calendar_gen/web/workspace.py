@@ -29,10 +29,10 @@ from calendar_gen.engine.selection import select
 from calendar_gen.i18n import _
 from calendar_gen.render.formatting import DateStyle, date_label, mention, month_year
 from calendar_gen.web.limits import PAGES, Gone, Refused, _vietnamese, offload, read_body
+from calendar_gen.web.links import calendar_name, subscribe_links
 from calendar_gen.web.pages import document_scopes
 from calendar_gen.web.query import QueryError
 from calendar_gen.web.responses import SECURITY, error
-from calendar_gen.web.links import calendar_name, subscribe_links
 from calendar_gen.web.routes import AppState, base_url, state_of
 from calendar_gen.web.scopes import scope_choices, scope_label
 
@@ -198,7 +198,7 @@ async def answer(request: Request, work: Any) -> Response:
         with _vietnamese():  # the web answers in Vietnamese (web/limits.py)
             fields = await form_fields(request)
         snapshot = state.store.get()
-        return await offload(request, PAGES, work, snapshot.catalogue, fields, state)  # type: ignore[no-any-return]
+        return await offload(request, PAGES, work, snapshot.catalogue, fields, state)
     except QueryError as exc:
         return json_response({"error": str(exc)}, 400)
     except Refused as exc:
@@ -209,7 +209,6 @@ async def answer(request: Request, work: Any) -> Response:
 
 async def selection(request: Request) -> Response:
     """``/api/selection``: the month's or year's list with the editor's reasons and the paragraph."""
-
     base = base_url(request)
 
     def work(catalogue: Catalogue, fields: dict[str, str], state: AppState) -> Response:
