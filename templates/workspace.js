@@ -198,7 +198,7 @@
       list.textContent = "";
       report.findings.forEach(function (f) {
         var li = document.createElement("li");
-        li.textContent = f.message + (f.suggestion ? " → " + f.suggestion : "");
+        li.textContent = "Dòng " + f.line + ": " + f.message + (f.suggestion ? ". Nên sửa thành: " + f.suggestion : "");
         li.className = "sev-" + f.severity;
         list.appendChild(li);
       });

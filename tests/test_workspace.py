@@ -117,6 +117,11 @@ def test_choose_edit_profile_download(browser: object, server: Server, width: in
     for header in ("ĐẢNG CỘNG SẢN VIỆT NAM", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "TỈNH ỦY KON TUM", "3-HD/BTGDVTU"):
         assert header in text, header
     assert "K/T TRƯỞNG BAN" in text and "Nguyễn Văn An" in text and "Lưu Văn phòng" in text
+    if width == 1280:  # a draft with a wrong count: the finding and its correction are shown
+        page.fill("#draft-text", "Kỷ niệm 50 năm Ngày Giải phóng miền Nam (30/4/1975 - 30/4/2024).")  # type: ignore[attr-defined]
+        page.click("#check-run")  # type: ignore[attr-defined]
+        expect(page.locator("#findings")).to_contain_text("49 năm Ngày Giải phóng miền Nam")  # type: ignore[attr-defined]
+        page.locator("#check").screenshot(path=str(IMAGES / "buoc-4-kiem-tra.png"))  # type: ignore[attr-defined]
     # Remembered in this browser: the unit and the profile, never on the server.
     page.reload()  # type: ignore[attr-defined]
     expect(page.locator("#list-caption")).to_contain_text("Kon Tum")  # type: ignore[attr-defined]
