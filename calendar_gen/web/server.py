@@ -23,7 +23,7 @@ from calendar_gen.catalogue.provinces import Choice
 from calendar_gen.paths import tag_labels
 from calendar_gen.render.feed import DEFAULT_DOMAIN
 from calendar_gen.render.formatting import DateStyle
-from calendar_gen.web import check, languagetool, routes
+from calendar_gen.web import check, languagetool, routes, workspace, workspace_docs
 from calendar_gen.web.documents import DocumentCache
 from calendar_gen.web.limits import BODY_TIMEOUT, MAX_HEAD, HeadLimit, Settings
 from calendar_gen.web.pages import packaged
@@ -43,6 +43,11 @@ ROUTES = [
     Route("/check", check.check_page, methods=["GET", "POST"]),
     Route("/v2/check", languagetool.check, methods=["GET", "POST", "OPTIONS"]),
     Route("/v2/languages", languagetool.languages),
+    Route("/soan", workspace_docs.page),  # the officer's page (issue 20)
+    Route("/workspace.js", workspace_docs.script),
+    Route("/api/selection", workspace.selection, methods=["GET", "POST"]),
+    Route("/api/document", workspace_docs.document, methods=["GET", "POST"]),
+    Route("/api/profile", workspace_docs.profile, methods=["GET", "POST"]),
 ]
 
 

@@ -1,0 +1,214 @@
+// The officer's page. The list, the reasons and the paragraph always come from the server
+// (/api/selection, the CLI's own selection); this script only sends what is chosen and ticked, and
+// shows the answer. The office's profile stays in localStorage; the server checks it (/api/profile)
+// with the YAML profile's check. Text from the server is set with textContent, never as HTML.
+(function () {
+  "use strict";
+  var $ = function (id) { return document.getElementById(id); };
+  var store = window.localStorage;
+  var UNIT_KEY = "calendar-gen.unit", AUDIENCE_KEY = "calendar-gen.for", PROFILE_KEY = "calendar-gen.profile";
+  var edited = false;
+  var ticked = [];
+  var pending = 0;
+
+  function showProblem(text) {
+    var box = $("problem");
+    box.textContent = text || "";
+    box.hidden = !text;
+  }
+
+  function period() {
+    if ($("kind-year").checked) { return $("year").value.trim(); }
+    return $("month").value || $("month").dataset.default;
+  }
+
+  function fields() {
+    var data = new URLSearchParams();
+    data.set("unit", $("unit").value);
+    if ($("audience").value) { data.set("for", $("audience").value); }
+    data.set("period", period());
+    if (edited) { data.set("edited", "1"); data.set("ticked", ticked.join(",")); }
+    return data;
+  }
+
+  function answer(response) {
+    return response.text().then(function (text) {
+      var data = null;
+      try { data = JSON.parse(text); } catch (e) { data = null; }
+      if (!response.ok) {
+        throw new Error(data && data.error ? data.error : (text.trim() || "Máy chủ không trả lời; hãy thử lại."));
+      }
+      return data;
+    });
+  }
+
+  function item(entry) {
+    var li = document.createElement("li");
+    var label = document.createElement("label");
+    var box = document.createElement("input");
+    box.type = "checkbox";
+    box.checked = entry.ticked;
+    box.value = entry.id;
+    box.dataset.id = entry.id;
+    box.addEventListener("change", function () {
+      edited = true;
+      ticked = Array.prototype.map.call(document.querySelectorAll("ul.items input:checked"), function (b) { return b.value; });
+      refresh();
+    });
+    var text = document.createElement("span");
+    var date = document.createElement("span");
+    date.className = "date";
+    date.textContent = entry.date_text + ": ";
+    text.appendChild(date);
+    text.appendChild(document.createTextNode(entry.text));
+    var why = document.createElement("span");
+    why.className = "why";
+    why.textContent = entry.ticked ? entry.reason : entry.why;
+    text.appendChild(why);
+    label.appendChild(box);
+    label.appendChild(text);
+    li.appendChild(label);
+    return li;
+  }
+
+  function show(data) {
+    var listed = $("listed-items"), other = $("other-items");
+    listed.textContent = "";
+    other.textContent = "";
+    data.items.forEach(function (entry) { (entry.listed ? listed : other).appendChild(item(entry)); });
+    ticked = data.items.filter(function (e) { return e.ticked; }).map(function (e) { return e.id; });
+    var count = ticked.length;
+    $("list-caption").textContent = data.title + " – " + data.unit_label + ": đã đánh dấu " + count + " trên " + data.items.length + " ngày.";
+    $("paragraph").value = data.paragraph;
+    var sub = data.subscribe;
+    $("sub-google").href = sub.google;
+    $("sub-outlook").href = sub.outlook;
+    $("sub-apple").href = sub.webcal;
+    $("sub-url").value = sub.url;
+    $("sub-qr").src = sub.qr;
+  }
+
+  function refresh() {
+    var mine = ++pending;
+    fetch("api/selection", { method: "POST", body: fields() }).then(answer).then(function (data) {
+      if (mine === pending) { showProblem(""); show(data); }
+    }).catch(function (error) {
+      if (mine === pending) { showProblem(error.message); }
+    });
+  }
+
+  function chosenChanged() {
+    edited = false;
+    store.setItem(UNIT_KEY, $("unit").value);
+    store.setItem(AUDIENCE_KEY, $("audience").value);
+    $("month-field").hidden = $("kind-year").checked;
+    $("year-field").hidden = !$("kind-year").checked;
+    refresh();
+  }
+
+  // The office's profile: the YAML profile's keys, kept in this browser only.
+  var TEXTS = { "p-parent": "parent", "p-issuer": "issuer", "p-number": "number", "p-place": "place", "p-type": "type", "p-summary": "summary", "p-authority": "authority", "p-on-behalf": "on_behalf", "p-role": "role", "p-name": "name", "p-recipients": "recipients" };
+
+  function formValues() {
+    var values = { party: $("p-party").checked };
+    Object.keys(TEXTS).forEach(function (id) { values[TEXTS[id]] = $(id).value; });
+    return values;
+  }
+
+  function profile() {
+    var v = formValues();
+    var filled = ["parent", "issuer", "number", "place", "authority", "on_behalf", "role", "name", "recipients"].some(function (k) { return v[k].trim(); });
+    if (!filled && !v.party) { return {}; }
+    var issuer = v.parent.trim() ? [v.parent, v.issuer] : v.issuer;
+    return {
+      issuer: issuer, party: v.party, place: v.place, number: v.number, type: v.type, summary: v.summary,
+      recipients: v.recipients.split("\n"),
+      signer: { authority: v.authority, on_behalf: v.on_behalf, role: v.role, name: v.name }
+    };
+  }
+
+  function saveProfile() { store.setItem(PROFILE_KEY, JSON.stringify(formValues())); }
+
+  function loadProfile() {
+    var saved = null;
+    try { saved = JSON.parse(store.getItem(PROFILE_KEY) || "null"); } catch (e) { saved = null; }
+    if (!saved) { return; }
+    Object.keys(TEXTS).forEach(function (id) { if (typeof saved[TEXTS[id]] === "string") { $(id).value = saved[TEXTS[id]]; } });
+    $(saved.party ? "p-party" : "p-state").checked = true;
+  }
+
+  function checkProfile() {
+    var data = new URLSearchParams();
+    data.set("profile", JSON.stringify(profile()));
+    return fetch("api/profile", { method: "POST", body: data }).then(answer).then(function (result) {
+      var box = $("profile-problems");
+      box.textContent = result.problems.join("\n");
+      box.hidden = result.problems.length === 0;
+      $("profile-status").textContent = result.problems.length ? "" : "Thông tin cơ quan hợp lệ.";
+      return result;
+    });
+  }
+
+  $("unit").addEventListener("change", chosenChanged);
+  $("audience").addEventListener("change", chosenChanged);
+  ["kind-month", "kind-year"].forEach(function (id) { $(id).addEventListener("change", chosenChanged); });
+  $("month").addEventListener("change", chosenChanged);
+  $("year").addEventListener("change", chosenChanged);
+
+  Object.keys(TEXTS).forEach(function (id) { $(id).addEventListener("input", saveProfile); });
+  ["p-party", "p-state"].forEach(function (id) { $(id).addEventListener("change", saveProfile); });
+  $("profile-check").addEventListener("click", function () { checkProfile().catch(function (e) { showProblem(e.message); }); });
+  $("profile-clear").addEventListener("click", function () { store.removeItem(PROFILE_KEY); $("profile-form").reset(); });
+  $("profile-export").addEventListener("click", function () {
+    checkProfile().then(function (result) {
+      if (result.problems.length) { return; }
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([result.yaml], { type: "application/yaml" }));
+      link.download = "ho-so-van-ban.yaml";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+    }).catch(function (e) { showProblem(e.message); });
+  });
+
+  $("download-form").addEventListener("submit", function () {
+    var form = $("download-form"), data = fields();
+    form.elements.unit.value = data.get("unit");
+    form.elements["for"].value = data.get("for") || "";
+    form.elements.period.value = data.get("period");
+    form.elements.edited.value = "1";
+    form.elements.ticked.value = ticked.join(",");
+    form.elements.profile.value = JSON.stringify(profile());
+  });
+
+  $("copy-paragraph").addEventListener("click", function () {
+    var box = $("paragraph");
+    var done = function () { $("paragraph-status").textContent = "Đã sao chép đoạn văn."; };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(box.value).then(done, function () { box.select(); document.execCommand("copy"); done(); });
+    } else { box.select(); document.execCommand("copy"); done(); }
+  });
+
+  // Check a draft: POST /check?format=json; the downloads submit the same form with download=...
+  $("check-run").addEventListener("click", function () {
+    var data = new FormData($("check-form"));
+    $("check-status").textContent = "Đang kiểm tra…";
+    fetch("check?format=json", { method: "POST", body: data }).then(answer).then(function (report) {
+      var list = $("findings");
+      list.textContent = "";
+      report.findings.forEach(function (f) {
+        var li = document.createElement("li");
+        li.textContent = "Dòng " + f.line + ": " + f.message + (f.suggestion ? ". Nên sửa thành: " + f.suggestion : "");
+        li.className = "sev-" + f.severity;
+        list.appendChild(li);
+      });
+      $("check-status").textContent = "Tìm thấy " + report.summary.mentions + " ngày kỷ niệm, " + report.findings.length + " điểm cần xem.";
+    }).catch(function (e) { $("check-status").textContent = e.message; });
+  });
+
+  var unit = store.getItem(UNIT_KEY), audience = store.getItem(AUDIENCE_KEY);
+  if (unit && $("unit").querySelector('option[value="' + CSS.escape(unit) + '"]')) { $("unit").value = unit; }
+  if (audience !== null && $("audience").querySelector('option[value="' + CSS.escape(audience) + '"]')) { $("audience").value = audience; }
+  loadProfile();
+  refresh();
+})();
