@@ -57,7 +57,8 @@ MAX_HEADER_LINE = 300  # as a profile's header line (render/profilecheck.MAX_LIN
 def header_text(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> str | None:
     """Option callback for ``--issuer``, ``--place``, ``--number``: clean, and each line at most 300 long.
 
-    A header line longer than a page is a mistake, and costs the layout dearly (issue 23, item 14).
+    A header line longer than a page is a mistake, and PDF layout time grows faster than its
+    length, breakable or not (issue 23, item 14).
     """
     value = clean_text(ctx, param, value)
     for line in (value or "").split("|" if param.name == "issuer" else "\n"):
