@@ -175,6 +175,16 @@ def test_header_options_are_capped(tmp_path: Path, option: str) -> None:
     assert not (tmp_path / "t.html").exists()
 
 
+def test_issuer_has_at_most_four_lines(tmp_path: Path) -> None:
+    result = run(
+        "month", "2024-03", "-f", "html", "--issuer", "a|b|c|d|e", "-o", "t.html", *TODAY, cwd=tmp_path
+    )
+    assert (
+        result.returncode == 2 and "5 dòng phân cách bằng '|'; phần tiêu đề có tối đa 4 dòng" in result.stderr
+    )
+    assert not (tmp_path / "t.html").exists()
+
+
 def test_the_longest_header_fields_allowed_lay_out_in_bounded_time(tmp_path: Path) -> None:
     """Before: one 3,000-letter word in --issuer took 50 s (98 s on the shared machine).
 
