@@ -164,7 +164,7 @@ def test_pdf_without_weasyprint_names_a_command_that_works(tmp_path: Path) -> No
     assert not list((tmp_path / "site").rglob("*.pdf")) and (tmp_path / "site" / "feed.ics").is_file()
 
 
-# --- Item 14: header fields capped, long words broken before layout ---
+# --- Item 14: header fields capped, so that their layout cost is bounded ---
 
 
 @pytest.mark.parametrize("option", ["--issuer", "--place", "--number"])
@@ -175,20 +175,38 @@ def test_header_options_are_capped(tmp_path: Path, option: str) -> None:
     assert not (tmp_path / "t.html").exists()
 
 
-def test_long_words_are_broken_before_layout(tmp_path: Path) -> None:
-    """Before: one 3,000-letter word took 50 s (98 s on the shared CI machine) to lay out."""
+def test_issuer_has_at_most_four_lines(tmp_path: Path) -> None:
+    result = run(
+        "month", "2024-03", "-f", "html", "--issuer", "a|b|c|d|e", "-o", "t.html", *TODAY, cwd=tmp_path
+    )
+    assert (
+        result.returncode == 2 and "5 dòng phân cách bằng '|'; phần tiêu đề có tối đa 4 dòng" in result.stderr
+    )
+    assert not (tmp_path / "t.html").exists()
+
+
+def test_the_longest_header_fields_allowed_lay_out_in_bounded_time(tmp_path: Path) -> None:
+    """Before: one 3,000-letter word in --issuer took 50 s (98 s on the shared machine).
+
+    WeasyPrint's cost grows faster than the header's length whether or not the text can break
+    (3,000 letters with a break every 30: 111 s; "ab " x 1,000: 39 s), so the bound is the cap of
+    300 characters a line; the sheet's CSS (``overflow-wrap: anywhere``) wraps a long word.
+    """
     word = "a" * 300
     args = ("--issuer", f"{word}|{'b' * 300}", "--place", word, "--number", word, *TODAY)
+    profile = tmp_path / "profile.yaml"  # a profile's longest paragraph and line, unbroken
+    profile.write_text(f"intro:\n  - {'c' * 3000}\nsigner:\n  name: {'d' * 300}\n", encoding="utf-8")
     html = run("month", "2024-03", "-f", "html", *args, "-o", "t.html", cwd=tmp_path)
     assert html.returncode == 0, html.stderr
-    page = (tmp_path / "t.html").read_text(encoding="utf-8")
-    assert ("A" * 30 + "\u200b") * 9 + "A" * 30 in page and "A" * 31 not in page  # capitals, as printed
+    assert "A" * 300 in (tmp_path / "t.html").read_text(encoding="utf-8")  # printed whole, in capitals
     start = time.monotonic()
-    pdf = run("month", "2024-03", "-f", "pdf", *args, "-o", "t.pdf", cwd=tmp_path)
+    pdf = run(
+        "month", "2024-03", "-f", "pdf", *args, "--profile", "profile.yaml", "-o", "t.pdf", cwd=tmp_path
+    )
     elapsed = time.monotonic() - start
     assert pdf.returncode == 0, pdf.stderr
     assert (tmp_path / "t.pdf").read_bytes().startswith(b"%PDF")
-    assert elapsed < 30, elapsed  # bound: the same sheet without the long words takes about 2 s
+    assert elapsed < 30, elapsed  # measured 4.2 s; the same sheet without the long fields: 2.1 s
     peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     assert peak_mib < 400, peak_mib
 
@@ -197,7 +215,7 @@ def test_ordinary_header_words_are_untouched(tmp_path: Path) -> None:
     args = ("--issuer", "Tỉnh ủy Kon Tum|Ban Tuyên giáo", "--number", "125-HD/BTGDVTU", *TODAY)
     result = run("month", "2024-03", "-f", "html", *args, "-o", "t.html", cwd=tmp_path)
     page = (tmp_path / "t.html").read_text(encoding="utf-8")
-    assert result.returncode == 0 and "\u200b" not in page and "125-HD/BTGDVTU" in page
+    assert result.returncode == 0 and "BAN TUYÊN GIÁO" in page and "125-HD/BTGDVTU" in page
 
 
 # --- Item 15: the build lock, build recovery, --fix and --annotate ---

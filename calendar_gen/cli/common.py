@@ -52,15 +52,25 @@ def clean_text(ctx: typer.Context, param: typer.CallbackParam, value: str | None
 
 
 MAX_HEADER_LINE = 300  # as a profile's header line (render/profilecheck.MAX_LINE)
+MAX_HEADER_LINES = 4  # --issuer: the superior bodies and the issuing body
 
 
 def header_text(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> str | None:
     """Option callback for ``--issuer``, ``--place``, ``--number``: clean, and each line at most 300 long.
 
-    A header line longer than a page is a mistake, and costs the layout dearly (issue 23, item 14).
+    A header line longer than a page is a mistake, and PDF layout time grows faster than its
+    length, breakable or not (issue 23, item 14).
     """
     value = clean_text(ctx, param, value)
-    for line in (value or "").split("|" if param.name == "issuer" else "\n"):
+    lines = (value or "").split("|" if param.name == "issuer" else "\n")
+    if len(lines) > MAX_HEADER_LINES:
+        raise typer.BadParameter(
+            _("{count} lines separated by '|'; a header has at most {limit}").format(
+                count=len(lines), limit=MAX_HEADER_LINES
+            ),
+            param_hint=(param.opts or [param.name or ""])[0],
+        )
+    for line in lines:
         if len(line) > MAX_HEADER_LINE:
             raise typer.BadParameter(
                 _("a header line of {length} characters; at most {limit} fit the document").format(

@@ -12,15 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from dataclasses import replace
 from enum import StrEnum
 
 from calendar_gen.model import Calendar, FoundingDate, LunarDay, Occurrence, Precision
 
-LONG_WORD = 30  # letters: the longest Vietnamese syllable has 7, a document number about 20
-_LONG_RUN = re.compile(rf"\S{{{LONG_WORD + 1},}}")
-ZERO_WIDTH_SPACE = "\u200b"
 DASH = " – "  # en dash between the two dates, as in the guidance documents
 LUNAR_WORD = "âm lịch"
 
@@ -166,20 +162,3 @@ def counted(occ: Occurrence) -> Occurrence:
 def long_date(date: dt.date) -> str:
     """A document date (Nghị định 30/2020, Phụ lục I): "ngày 05 tháng 02 năm 2024"."""
     return f"ngày {_day(date.day, DateStyle.ND30)} tháng {_month(date.month, DateStyle.ND30)} năm {date.year}"
-
-
-def breakable(text: str) -> str:
-    """``text`` with a zero-width space every 30 letters of an unbroken run longer than that.
-
-    WeasyPrint's line breaking is quadratic in the length of a word that does not fit: one word of
-    3,000 letters in ``--issuer`` took 50 s to lay out (issue 23, item 14). No real word is that
-    long; the invisible break lets the layout wrap it in linear time, and nothing else changes.
-    """
-    if len(text) <= LONG_WORD:
-        return text
-
-    def split(found: re.Match[str]) -> str:
-        run = found.group()
-        return ZERO_WIDTH_SPACE.join(run[i : i + LONG_WORD] for i in range(0, len(run), LONG_WORD))
-
-    return _LONG_RUN.sub(split, text)

@@ -18,7 +18,7 @@ from calendar_gen.engine.daysoff import DayOff
 from calendar_gen.engine.monthgrid import WEEKDAYS, month_grid
 from calendar_gen.engine.selection import ROUND
 from calendar_gen.model import Occurrence, Precision
-from calendar_gen.render.formatting import DateStyle, breakable, long_date, solar
+from calendar_gen.render.formatting import DateStyle, long_date, solar
 from calendar_gen.render.layout import SIGNATURE_COLUMNS_MM, css_context
 from calendar_gen.render.order import editorial
 from calendar_gen.render.profile import Profile
@@ -42,13 +42,13 @@ class Header:
             return None
         when = long_date(self.issued) if self.issued else ""
         place_date = f"{self.place}, {when}" if self.place and when else (self.place or when.capitalize())
-        lines = [breakable(line.strip().upper()) for line in (self.issuer or "").split("|") if line.strip()]
+        lines = [line.strip().upper() for line in (self.issuer or "").split("|") if line.strip()]
         return {
             "superior": lines[:-1],  # tên cơ quan chủ quản: upright capitals
             "issuer": lines[-1] if lines else "",  # tên cơ quan ban hành: bold capitals
             "party": self.party,
-            "number": breakable(self.number) if self.number else self.number,
-            "place_date": breakable(place_date),
+            "number": self.number,
+            "place_date": place_date,
         }
 
 

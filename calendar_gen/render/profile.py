@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from calendar_gen.i18n import _
-from calendar_gen.render.formatting import breakable
 from calendar_gen.render.pattern import PatternError, fill
 
 # Quyền hạn of the signer. Nghị định 30/2020, Phụ lục I, mục II khoản 7: "TM.", "KT.", "TL.",
@@ -90,15 +89,14 @@ class Profile:
 
     def context(self, period: str, year: int, month: int | None = None) -> dict[str, Any]:
         """What the templates print (HTML and Word alike)."""
-        # Long unbroken words get invisible breaks before layout (issue 23, item 14).
         return {
-            "type": breakable(self.type.upper()),
-            "summary": breakable(self.summary_for(period, year, month)),
-            "intro": [breakable(text) for text in self.intro],
-            "closing": [breakable(text) for text in self.closing],
-            "recipients": [breakable(text) for text in self.recipients],
-            "authority_lines": [breakable(text) for text in self.signer.lines(self.party)],
-            "name": breakable(self.signer.name),
+            "type": self.type.upper(),
+            "summary": self.summary_for(period, year, month),
+            "intro": list(self.intro),
+            "closing": list(self.closing),
+            "recipients": list(self.recipients),
+            "authority_lines": self.signer.lines(self.party),
+            "name": self.signer.name,
             "party": self.party,
         }
 
