@@ -149,10 +149,12 @@ def template_failure(exc: Exception) -> NoReturn:
     import jinja2
     from jinja2.exceptions import SecurityError
 
+    from calendar_gen.cli.jinjamessages import said
+
     if isinstance(exc, jinja2.TemplateSyntaxError):
         fail(
             _("template {name}, line {line}: {message}").format(
-                name=exc.filename or exc.name, line=exc.lineno, message=exc.message
+                name=exc.filename or exc.name, line=exc.lineno, message=said(exc.message or "")
             )
         )
     if isinstance(exc, SecurityError):
@@ -160,9 +162,9 @@ def template_failure(exc: Exception) -> NoReturn:
             _(
                 "template refused: {error}; templates may only use the variables they are given and "
                 "Jinja2's filters and tests (README.md, Templates)"
-            ).format(error=str(exc).rstrip("."))
+            ).format(error=said(str(exc)).rstrip("."))
         )
-    fail(_("template error: {error}; check your --templates folder").format(error=exc))
+    fail(_("template error: {error}; check your --templates folder").format(error=said(str(exc))))
 
 
 def sheet_info(
