@@ -196,3 +196,73 @@ def test_selection_json_errors_are_vietnamese_sentences(server: Server) -> None:
     assert status == 400 and "không có đơn vị" in body.decode("utf-8")
     status, _headers, body = server.get("/api/selection?period=2024-03&ticked=khong-co&edited=1")
     assert status == 400 and "khong-co" in body.decode("utf-8")
+
+
+def test_shipped_nginx_site_caches_feeds_and_passes_the_page(server: Server, tmp_path: Path) -> None:
+    """deploy/nginx-calendar-gen.conf in a real nginx on loopback: feeds cached, POSTs passed through."""
+    import getpass
+    import shutil
+    import socket
+    import subprocess
+    import time
+
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    assert Path(nginx).exists(), "apt-get install -y nginx (scripts/system-packages.txt)"
+    root = Path(__file__).resolve().parent.parent
+    site = (root / "deploy" / "nginx-calendar-gen.conf").read_text(encoding="utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    site = site.replace("/var/cache/nginx/calendar-gen", str(tmp_path / "cache"))
+    site = site.replace("127.0.0.1:8000", f"127.0.0.1:{server.port}").replace(
+        "listen 80;", f"listen 127.0.0.1:{port};"
+    )
+    assert f"127.0.0.1:{server.port}" in site and f"listen 127.0.0.1:{port};" in site
+    (tmp_path / "site.conf").write_text(site, encoding="utf-8")
+    temps = " ".join(
+        f"{kind}_temp_path {tmp_path / kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    (tmp_path / "nginx.conf").write_text(
+        f"user {getpass.getuser()};\n"  # workers as this user (nginx ignores it unless run as root)
+        f"pid {tmp_path / 'nginx.pid'};\nerror_log {tmp_path / 'error.log'};\nevents {{}}\n"
+        f"http {{ access_log off; {temps} include {tmp_path / 'site.conf'}; }}\n",
+        encoding="utf-8",
+    )
+    command = [
+        nginx,
+        "-e",
+        str(tmp_path / "error.log"),
+        "-p",
+        str(tmp_path),
+        "-c",
+        str(tmp_path / "nginx.conf"),
+    ]
+    tested = subprocess.run([*command, "-t"], capture_output=True, text=True, check=False)
+    assert tested.returncode == 0, tested.stderr
+    process = subprocess.Popen([*command, "-g", "daemon off;"], stderr=subprocess.PIPE)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=5).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        statuses = []
+        for _ in range(2):
+            with urllib.request.urlopen(base + "/feed.ics?scope=province:kon-tum", timeout=30) as response:
+                statuses.append(response.headers["X-Cache-Status"])
+                assert b"BEGIN:VCALENDAR" in response.read()
+        assert statuses == ["MISS", "HIT"]
+        body = b"unit=province:kon-tum&period=2024-03"
+        with urllib.request.urlopen(
+            urllib.request.Request(base + "/api/selection", data=body), timeout=30
+        ) as response:
+            assert "X-Cache-Status" not in response.headers
+            assert "Giải phóng tỉnh Kon Tum" in response.read().decode("utf-8")
+        with urllib.request.urlopen(base + "/soan", timeout=30) as response:
+            assert 'id="unit"' in response.read().decode("utf-8")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
