@@ -192,6 +192,8 @@ def test_subscribe_feed_holds_national_and_unit_once(browser: object, server: Se
 def test_selection_json_errors_are_vietnamese_sentences(server: Server) -> None:
     status, _headers, body = server.get("/api/selection?unit=province:kon-tum&period=2024-13")
     assert status == 400 and "không phải tháng hay năm" in body.decode("utf-8")
+    status, _headers, body = server.get("/huong-dan-su-dung")
+    assert status == 200 and "Cán bộ soạn văn bản" in body.decode("utf-8")
     status, _headers, body = server.get("/api/selection?unit=province:x&period=2024-03")
     assert status == 400 and "không có đơn vị" in body.decode("utf-8")
     status, _headers, body = server.get("/api/selection?period=2024-03&ticked=khong-co&edited=1")

@@ -196,3 +196,16 @@ async def script(request: Request) -> Response:
     return Response(
         body, media_type="text/javascript; charset=utf-8", headers={**SECURITY, "Cache-Control": "no-cache"}
     )
+
+
+async def guide(request: Request) -> Response:
+    """``/huong-dan-su-dung``: the user's guide in Vietnamese (docs/huong-dan-su-dung.md), as text."""
+    from calendar_gen.paths import resource_dir
+
+    try:
+        body = (resource_dir("docs") / "huong-dan-su-dung.md").read_bytes()
+    except OSError:
+        return error(404, "Không tìm thấy hướng dẫn sử dụng trong bản cài đặt này.")
+    return Response(
+        body, media_type="text/plain; charset=utf-8", headers={**SECURITY, "Cache-Control": "no-cache"}
+    )
