@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -268,3 +269,32 @@ def test_shipped_nginx_site_caches_feeds_and_passes_the_page(server: Server, tmp
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_year_plan_and_exported_profile_are_the_clis(server: Server, tmp_path: Path) -> None:
+    """The year's plan is `calendar-gen year`'s; the exported YAML profile is one --profile reads."""
+    import json
+
+    status, _headers, body = server.get("/api/selection?unit=province:kon-tum&period=2024")
+    data = json.loads(body)
+    assert status == 200 and any(item["section"] == "le-lon" for item in data["items"])
+    cli = run_cli("year", "2024", "-p", "kon-tum")
+    assert cli.returncode == 0, cli.stderr
+    assert data["paragraph"].splitlines()[1:] == cli.stdout.strip().splitlines()[1:]
+    profile = {
+        "issuer": ["TỈNH ỦY KON TUM", "BAN TUYÊN GIÁO VÀ DÂN VẬN"],
+        "party": True,
+        "number": "Số: {month}-HD/BTGDVTU",
+        "signer": {"authority": "tm", "on_behalf": "BAN THƯỜNG VỤ", "name": "Nguyễn Văn An", "role": ""},
+        "recipients": ["- Lưu.", ""],
+    }
+    form = urllib.parse.urlencode({"profile": json.dumps(profile)}).encode()
+    request = urllib.request.Request(f"http://127.0.0.1:{server.port}/api/profile", data=form)
+    with urllib.request.urlopen(request, timeout=30) as response:
+        answer = json.loads(response.read())
+    assert answer["problems"] == [] and "BAN THƯỜNG VỤ" in answer["yaml"]
+    path = tmp_path / "profile.yaml"
+    path.write_text(answer["yaml"], encoding="utf-8")
+    out = tmp_path / "thang-3.docx"
+    cli = run_cli("month", "2024-03", "-p", "kon-tum", "--profile", str(path), "-o", str(out))
+    assert cli.returncode == 0 and out.stat().st_size > 0, cli.stderr
