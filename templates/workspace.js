@@ -171,7 +171,10 @@
     }).catch(function (e) { showProblem(e.message); });
   });
 
-  $("download-form").addEventListener("submit", function () {
+  // A download carries everything (unit, period, ticked ids, profile); a profile with problems is
+  // shown on the page instead of leaving it for an error page.
+  $("download-form").addEventListener("submit", function (event) {
+    event.preventDefault();
     var form = $("download-form"), data = fields();
     form.elements.unit.value = data.get("unit");
     form.elements["for"].value = data.get("for") || "";
@@ -179,6 +182,16 @@
     form.elements.edited.value = "1";
     form.elements.ticked.value = ticked.join(",");
     form.elements.profile.value = JSON.stringify(profile());
+    form.elements.format.value = event.submitter ? event.submitter.value : "docx";
+    checkProfile().then(function (result) {
+      if (result.problems.length) {
+        showProblem("Thông tin cơ quan (phần 3) chưa hợp lệ; hãy sửa theo các dòng báo lỗi rồi tải lại.");
+        $("profile-problems").scrollIntoView();
+        return;
+      }
+      showProblem("");
+      form.submit();
+    }).catch(function (e) { showProblem(e.message); });
   });
 
   $("copy-paragraph").addEventListener("click", function () {

@@ -153,6 +153,9 @@ def test_profile_form_refuses_what_yaml_refuses(
     page.click("#profile-check")  # type: ignore[attr-defined]
     expect(page.locator("#profile-problems")).to_be_visible()  # type: ignore[attr-defined]
     shown = page.locator("#profile-problems").inner_text().splitlines()  # type: ignore[attr-defined]
+    page.click("#download-docx")  # refused on the page, in a sentence, instead of an error page
+    expect(page.locator("#problem")).to_contain_text("chưa hợp lệ")  # type: ignore[attr-defined]
+    assert page.url.endswith("/soan")  # type: ignore[attr-defined]
     page.context.close()  # type: ignore[attr-defined]
     profile: dict[str, object] = {"issuer": values["#p-issuer"], "party": party}
     if "#p-number" in values:
