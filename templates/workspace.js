@@ -202,6 +202,31 @@
     } else { box.select(); document.execCommand("copy"); done(); }
   });
 
+  // Each finding marked over the pasted text (1-based columns, the end one past the last character).
+  function highlight(findings) {
+    var view = $("draft-view");
+    view.textContent = "";
+    if ($("draft-file").files.length || !$("draft-text").value.trim()) { view.hidden = true; return; }
+    $("draft-text").value.split("\n").forEach(function (line, index) {
+      var marks = findings.filter(function (f) { return f.line === index + 1 && f.end_line === index + 1; });
+      marks.sort(function (a, b) { return a.column - b.column; });
+      var p = document.createElement("p"), at = 0;
+      marks.forEach(function (f) {
+        if (f.column - 1 < at) { return; }
+        p.appendChild(document.createTextNode(line.slice(at, f.column - 1)));
+        var mark = document.createElement("mark");
+        mark.className = f.severity;
+        mark.title = f.message;
+        mark.textContent = line.slice(f.column - 1, f.end_column - 1);
+        p.appendChild(mark);
+        at = f.end_column - 1;
+      });
+      p.appendChild(document.createTextNode(line.slice(at)));
+      view.appendChild(p);
+    });
+    view.hidden = false;
+  }
+
   // Check a draft: POST /check?format=json; the downloads submit the same form with download=...
   $("check-run").addEventListener("click", function () {
     var data = new FormData($("check-form"));
@@ -215,6 +240,7 @@
         li.className = "sev-" + f.severity;
         list.appendChild(li);
       });
+      highlight(report.findings);
       $("check-status").textContent = "Tìm thấy " + report.summary.mentions + " ngày kỷ niệm, " + report.findings.length + " điểm cần xem.";
     }).catch(function (e) { $("check-status").textContent = e.message; });
   });

@@ -122,6 +122,8 @@ def test_choose_edit_profile_download(browser: object, server: Server, width: in
         page.fill("#draft-text", "Kỷ niệm 50 năm Ngày Giải phóng miền Nam (30/4/1975 - 30/4/2024).")  # type: ignore[attr-defined]
         page.click("#check-run")  # type: ignore[attr-defined]
         expect(page.locator("#findings")).to_contain_text("49 năm Ngày Giải phóng miền Nam")  # type: ignore[attr-defined]
+        mark = page.locator("#draft-view mark.error")  # type: ignore[attr-defined]
+        assert mark.inner_text() == "50 năm Ngày Giải phóng miền Nam (30/4/1975 - 30/4/2024)"
         page.locator("#check").screenshot(path=str(IMAGES / "buoc-4-kiem-tra.png"))  # type: ignore[attr-defined]
     # Remembered in this browser: the unit and the profile, never on the server.
     page.reload()  # type: ignore[attr-defined]
