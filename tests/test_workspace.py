@@ -303,3 +303,37 @@ def test_year_plan_and_exported_profile_are_the_clis(server: Server, tmp_path: P
     out = tmp_path / "thang-3.docx"
     cli = run_cli("month", "2024-03", "-p", "kon-tum", "--profile", str(path), "-o", str(out))
     assert cli.returncode == 0 and out.stat().st_size > 0, cli.stderr
+
+
+def test_open_and_export_a_yaml_profile(browser: object, server: Server, tmp_path: Path) -> None:
+    """A saved YAML profile opens in the form (keys the form does not show kept) and exports again."""
+    import yaml
+
+    source = tmp_path / "ho-so.yaml"
+    source.write_text(
+        "issuer: Tỉnh ủy Kon Tum|Ban Tuyên giáo và Dân vận\nparty: true\nplace: Kon Tum\n"
+        "intro: [Thực hiện Hướng dẫn của Ban Tuyên giáo Trung ương]\n"
+        "signer: {authority: T/M, on_behalf: BAN THƯỜNG VỤ, name: Nguyễn Văn An}\n",
+        encoding="utf-8",
+    )
+    page = open_page(browser, server, 390)
+    page.set_input_files("#p-open", str(source))  # type: ignore[attr-defined]
+    expect(page.locator("#profile-status")).to_contain_text("Đã mở tệp hồ sơ")  # type: ignore[attr-defined]
+    assert page.input_value("#p-parent") == "Tỉnh ủy Kon Tum"  # type: ignore[attr-defined]
+    assert page.input_value("#p-issuer") == "Ban Tuyên giáo và Dân vận"  # type: ignore[attr-defined]
+    assert page.input_value("#p-authority") == "tm" and page.is_checked("#p-party")  # type: ignore[attr-defined]
+    with page.expect_download() as info:  # type: ignore[attr-defined]
+        page.click("#profile-export")  # type: ignore[attr-defined]
+    saved = tmp_path / "export.yaml"
+    info.value.save_as(saved)
+    page.context.close()  # type: ignore[attr-defined]
+    exported = yaml.safe_load(saved.read_text(encoding="utf-8"))
+    assert exported["intro"] == ["Thực hiện Hướng dẫn của Ban Tuyên giáo Trung ương"]
+    assert exported["issuer"] == ["Tỉnh ủy Kon Tum", "Ban Tuyên giáo và Dân vận"]
+    assert exported["signer"] == {"authority": "tm", "on_behalf": "BAN THƯỜNG VỤ", "name": "Nguyễn Văn An"}
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("issuer: [a\n", encoding="utf-8")
+    page = open_page(browser, server, 390)
+    page.set_input_files("#p-open", str(broken))  # type: ignore[attr-defined]
+    expect(page.locator("#profile-problems")).to_contain_text("profile.yaml")  # type: ignore[attr-defined]
+    page.context.close()  # type: ignore[attr-defined]

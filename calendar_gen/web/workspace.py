@@ -37,7 +37,7 @@ from calendar_gen.web.routes import AppState, base_url, state_of
 from calendar_gen.web.scopes import scope_choices, scope_label
 
 MAX_FORM = 256 * 1024  # bytes of a posted form: ids of a year and a profile fit many times
-FIELDS = ("unit", "for", "period", "edited", "ticked", "profile", "format")
+FIELDS = ("unit", "for", "period", "edited", "ticked", "profile", "format", "yaml")
 JSON_TYPE = "application/json"
 
 

@@ -66,8 +66,33 @@ def profile_yaml(data: Any) -> str:
     return str(yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=1000))
 
 
+def yaml_profile(text: str) -> tuple[Any, list[str]]:
+    """An uploaded YAML profile read with the guards of ``--profile`` (``load_plain``), or its problems."""
+    import yaml
+
+    from calendar_gen.catalogue.guards import check_aliases
+    from calendar_gen.catalogue.yamlfile import check_characters, compose
+    from calendar_gen.problems import CatalogueError
+
+    name = "profile.yaml"
+    try:
+        root = compose(text, name)
+        check_aliases(root, text, name)
+        found = check_characters(root, text, name)
+        if found:
+            raise CatalogueError(found)
+    except CatalogueError as exc:
+        return None, [str(problem) for problem in exc.problems]
+    return (yaml.constructor.SafeConstructor().construct_document(root) if root else None), []
+
+
 def check_profile(catalogue: Catalogue, fields: dict[str, str], state: AppState) -> Response:
-    """``/api/profile``: every problem of the form's profile, and the profile as YAML."""
+    """``/api/profile``: every problem of the form's profile (or an uploaded YAML), and it as YAML."""
+    if "yaml" in fields:
+        data, found = yaml_profile(fields["yaml"])
+        found = found or problems(data)
+        plain = data if not found else None
+        return json_response({"problems": found, "yaml": "" if found else profile_yaml(data), "data": plain})
     data = profile_data(fields)
     found = problems(data)
     return json_response({"problems": found, "yaml": "" if found else profile_yaml(data)})
