@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -198,6 +199,11 @@ def test_subscribe_feed_holds_national_and_unit_once(browser: object, server: Se
 def test_selection_json_errors_are_vietnamese_sentences(server: Server) -> None:
     status, _headers, body = server.get("/api/selection?unit=province:kon-tum&period=2024-13")
     assert status == 400 and "không phải tháng hay năm" in body.decode("utf-8")
+    deep = "profile=" + "[" * 100000
+    request = urllib.request.Request(f"http://127.0.0.1:{server.port}/api/profile", data=deep.encode())
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=30)
+    assert refused.value.code == 400 and "JSON" in refused.value.read().decode("utf-8")
     status, _headers, body = server.get("/huong-dan-su-dung")
     assert status == 200 and "Cán bộ soạn văn bản" in body.decode("utf-8")
     status, _headers, body = server.get("/api/selection?unit=province:x&period=2024-03")

@@ -186,7 +186,7 @@ def selection_data(catalogue: Catalogue, asked: Asked, state: AppState) -> dict[
 
 
 def json_response(data: Any, status: int = 200) -> Response:
-    body = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+    body = json.dumps(data, ensure_ascii=False, indent=1, default=str).encode("utf-8")
     headers = {**SECURITY, "Cache-Control": "no-store"}
     return Response(body, status_code=status, media_type=JSON_TYPE, headers=headers)
 

@@ -41,7 +41,7 @@ def profile_data(fields: dict[str, str]) -> Any:
         return {}
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # nesting too deep for the parser is malformed too
         raise QueryError("profile", _("the profile is not valid JSON; reload the page")) from None
     return _pruned(data)
 
