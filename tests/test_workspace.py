@@ -9,6 +9,7 @@ user's guide (docs/images/) are taken here so they never go stale.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import urllib.error
@@ -199,6 +200,14 @@ def test_subscribe_feed_holds_national_and_unit_once(browser: object, server: Se
 def test_selection_json_errors_are_vietnamese_sentences(server: Server) -> None:
     status, _headers, body = server.get("/api/selection?unit=province:kon-tum&period=2024-13")
     assert status == 400 and "không phải tháng hay năm" in body.decode("utf-8")
+    status, _headers, body = server.get("/api/selection?unit=province:kon-tum&period=2024-03&for=quan-doi")
+    reasons = {item["id"]: item["why"] for item in json.loads(body)["items"] if item["listed"]}
+    assert status == 200 and reasons["khong-quan-nhan-dan"] == "theo đối tượng: Quân đội"
+    ticked = "edited=1&ticked=kon-tum-giai-phong,bo-doi-bien-phong"
+    status, headers, body = server.get(
+        f"/api/document?unit=province:kon-tum&period=2024-03&format=xlsx&{ticked}"
+    )
+    assert status == 200 and body.startswith(b"PK") and "thang-03-2024.xlsx" in headers["content-disposition"]
     deep = "profile=" + "[" * 100000
     request = urllib.request.Request(f"http://127.0.0.1:{server.port}/api/profile", data=deep.encode())
     with pytest.raises(urllib.error.HTTPError) as refused:
