@@ -109,18 +109,25 @@
   // The office's profile: the YAML profile's keys, kept in this browser only.
   var TEXTS = { "p-parent": "parent", "p-issuer": "issuer", "p-number": "number", "p-place": "place", "p-type": "type", "p-summary": "summary", "p-authority": "authority", "p-on-behalf": "on_behalf", "p-role": "role", "p-name": "name", "p-recipients": "recipients" };
 
+  var extras = {};
+
   function formValues() {
-    var values = { party: $("p-party").checked };
+    var values = { party: $("p-party").checked, extra: extras };
     Object.keys(TEXTS).forEach(function (id) { values[TEXTS[id]] = $(id).value; });
     return values;
   }
 
+  var EXTRA = ["intro", "closing", "include", "exclude"];  // keys of a YAML profile the form does not show
+
   function profile() {
     var v = formValues();
+    var extra = {};
+    EXTRA.forEach(function (key) { if (v.extra && v.extra[key]) { extra[key] = v.extra[key]; } });
     var filled = ["parent", "issuer", "number", "place", "authority", "on_behalf", "role", "name", "recipients"].some(function (k) { return v[k].trim(); });
-    if (!filled && !v.party) { return {}; }
+    if (!filled && !v.party && !Object.keys(extra).length) { return {}; }
     var issuer = v.parent.trim() ? [v.parent, v.issuer] : v.issuer;
     return {
+      intro: extra.intro, closing: extra.closing, include: extra.include, exclude: extra.exclude,
       issuer: issuer, party: v.party, place: v.place, number: v.number, type: v.type, summary: v.summary,
       recipients: v.recipients.split("\n"),
       signer: { authority: v.authority, on_behalf: v.on_behalf, role: v.role, name: v.name }
@@ -135,7 +142,45 @@
     if (!saved) { return; }
     Object.keys(TEXTS).forEach(function (id) { if (typeof saved[TEXTS[id]] === "string") { $(id).value = saved[TEXTS[id]]; } });
     $(saved.party ? "p-party" : "p-state").checked = true;
+    extras = saved.extra || {};
   }
+
+  // Open a YAML profile: read with the server's guards and checks, then shown in the form.
+  function fillFrom(data) {
+    var lines = Array.isArray(data.issuer) ? data.issuer.slice() : String(data.issuer || "").split("|");
+    var signer = data.signer || {};
+    var text = function (value) { return value === undefined || value === null ? "" : String(value); };
+    $("p-issuer").value = text(lines.pop()).trim();
+    $("p-parent").value = lines.join(" | ").trim();
+    $(data.party ? "p-party" : "p-state").checked = true;
+    $("p-number").value = text(data.number);
+    $("p-place").value = text(data.place);
+    $("p-type").value = text(data.type) || "HƯỚNG DẪN";
+    $("p-summary").value = text(data.summary) || "Tuyên truyền các ngày kỷ niệm {period}";
+    $("p-authority").value = text(signer.authority).toLowerCase().replace(/[\/.]/g, "");
+    $("p-on-behalf").value = text(signer.on_behalf);
+    $("p-role").value = text(signer.role);
+    $("p-name").value = text(signer.name);
+    $("p-recipients").value = (Array.isArray(data.recipients) ? data.recipients : [text(data.recipients)]).join("\n").trim();
+    extras = {};
+    EXTRA.forEach(function (key) { if (data[key]) { extras[key] = data[key]; } });
+    saveProfile();
+  }
+
+  $("p-open").addEventListener("change", function () {
+    var file = $("p-open").files[0];
+    if (!file) { return; }
+    file.text().then(function (content) {
+      var body = new URLSearchParams();
+      body.set("yaml", content);
+      return fetch("api/profile", { method: "POST", body: body }).then(answer);
+    }).then(function (result) {
+      var box = $("profile-problems");
+      box.textContent = result.problems.join("\n");
+      box.hidden = result.problems.length === 0;
+      if (!result.problems.length) { fillFrom(result.data || {}); $("profile-status").textContent = "Đã mở tệp hồ sơ."; }
+    }).catch(function (e) { showProblem(e.message); });
+  });
 
   function checkProfile() {
     var data = new URLSearchParams();
@@ -158,7 +203,7 @@
   Object.keys(TEXTS).forEach(function (id) { $(id).addEventListener("input", saveProfile); });
   ["p-party", "p-state"].forEach(function (id) { $(id).addEventListener("change", saveProfile); });
   $("profile-check").addEventListener("click", function () { checkProfile().catch(function (e) { showProblem(e.message); }); });
-  $("profile-clear").addEventListener("click", function () { store.removeItem(PROFILE_KEY); $("profile-form").reset(); });
+  $("profile-clear").addEventListener("click", function () { store.removeItem(PROFILE_KEY); extras = {}; $("profile-form").reset(); });
   $("profile-export").addEventListener("click", function () {
     checkProfile().then(function (result) {
       if (result.problems.length) { return; }
@@ -171,7 +216,10 @@
     }).catch(function (e) { showProblem(e.message); });
   });
 
-  $("download-form").addEventListener("submit", function () {
+  // A download carries everything (unit, period, ticked ids, profile); a profile with problems is
+  // shown on the page instead of leaving it for an error page.
+  $("download-form").addEventListener("submit", function (event) {
+    event.preventDefault();
     var form = $("download-form"), data = fields();
     form.elements.unit.value = data.get("unit");
     form.elements["for"].value = data.get("for") || "";
@@ -179,6 +227,16 @@
     form.elements.edited.value = "1";
     form.elements.ticked.value = ticked.join(",");
     form.elements.profile.value = JSON.stringify(profile());
+    form.elements.format.value = event.submitter ? event.submitter.value : "docx";
+    checkProfile().then(function (result) {
+      if (result.problems.length) {
+        showProblem("Thông tin cơ quan (phần 3) chưa hợp lệ; hãy sửa theo các dòng báo lỗi rồi tải lại.");
+        $("profile-problems").scrollIntoView();
+        return;
+      }
+      showProblem("");
+      form.submit();
+    }).catch(function (e) { showProblem(e.message); });
   });
 
   $("copy-paragraph").addEventListener("click", function () {
@@ -188,6 +246,31 @@
       navigator.clipboard.writeText(box.value).then(done, function () { box.select(); document.execCommand("copy"); done(); });
     } else { box.select(); document.execCommand("copy"); done(); }
   });
+
+  // Each finding marked over the pasted text (1-based columns, the end one past the last character).
+  function highlight(findings) {
+    var view = $("draft-view");
+    view.textContent = "";
+    if ($("draft-file").files.length || !$("draft-text").value.trim()) { view.hidden = true; return; }
+    $("draft-text").value.split("\n").forEach(function (line, index) {
+      var marks = findings.filter(function (f) { return f.line === index + 1 && f.end_line === index + 1; });
+      marks.sort(function (a, b) { return a.column - b.column; });
+      var p = document.createElement("p"), at = 0;
+      marks.forEach(function (f) {
+        if (f.column - 1 < at) { return; }
+        p.appendChild(document.createTextNode(line.slice(at, f.column - 1)));
+        var mark = document.createElement("mark");
+        mark.className = f.severity;
+        mark.title = f.message;
+        mark.textContent = line.slice(f.column - 1, f.end_column - 1);
+        p.appendChild(mark);
+        at = f.end_column - 1;
+      });
+      p.appendChild(document.createTextNode(line.slice(at)));
+      view.appendChild(p);
+    });
+    view.hidden = false;
+  }
 
   // Check a draft: POST /check?format=json; the downloads submit the same form with download=...
   $("check-run").addEventListener("click", function () {
@@ -202,6 +285,7 @@
         li.className = "sev-" + f.severity;
         list.appendChild(li);
       });
+      highlight(report.findings);
       $("check-status").textContent = "Tìm thấy " + report.summary.mentions + " ngày kỷ niệm, " + report.findings.length + " điểm cần xem.";
     }).catch(function (e) { $("check-status").textContent = e.message; });
   });

@@ -9,8 +9,11 @@ user's guide (docs/images/) are taken here so they never go stale.
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -121,6 +124,8 @@ def test_choose_edit_profile_download(browser: object, server: Server, width: in
         page.fill("#draft-text", "Kỷ niệm 50 năm Ngày Giải phóng miền Nam (30/4/1975 - 30/4/2024).")  # type: ignore[attr-defined]
         page.click("#check-run")  # type: ignore[attr-defined]
         expect(page.locator("#findings")).to_contain_text("49 năm Ngày Giải phóng miền Nam")  # type: ignore[attr-defined]
+        mark = page.locator("#draft-view mark.error")  # type: ignore[attr-defined]
+        assert mark.inner_text() == "50 năm Ngày Giải phóng miền Nam (30/4/1975 - 30/4/2024)"
         page.locator("#check").screenshot(path=str(IMAGES / "buoc-4-kiem-tra.png"))  # type: ignore[attr-defined]
     # Remembered in this browser: the unit and the profile, never on the server.
     page.reload()  # type: ignore[attr-defined]
@@ -152,6 +157,9 @@ def test_profile_form_refuses_what_yaml_refuses(
     page.click("#profile-check")  # type: ignore[attr-defined]
     expect(page.locator("#profile-problems")).to_be_visible()  # type: ignore[attr-defined]
     shown = page.locator("#profile-problems").inner_text().splitlines()  # type: ignore[attr-defined]
+    page.click("#download-docx")  # refused on the page, in a sentence, instead of an error page
+    expect(page.locator("#problem")).to_contain_text("chưa hợp lệ")  # type: ignore[attr-defined]
+    assert page.url.endswith("/soan")  # type: ignore[attr-defined]
     page.context.close()  # type: ignore[attr-defined]
     profile: dict[str, object] = {"issuer": values["#p-issuer"], "party": party}
     if "#p-number" in values:
@@ -192,7 +200,155 @@ def test_subscribe_feed_holds_national_and_unit_once(browser: object, server: Se
 def test_selection_json_errors_are_vietnamese_sentences(server: Server) -> None:
     status, _headers, body = server.get("/api/selection?unit=province:kon-tum&period=2024-13")
     assert status == 400 and "không phải tháng hay năm" in body.decode("utf-8")
+    status, _headers, body = server.get("/api/selection?unit=province:kon-tum&period=2024-03&for=quan-doi")
+    reasons = {item["id"]: item["why"] for item in json.loads(body)["items"] if item["listed"]}
+    assert status == 200 and reasons["khong-quan-nhan-dan"] == "theo đối tượng: Quân đội"
+    ticked = "edited=1&ticked=kon-tum-giai-phong,bo-doi-bien-phong"
+    status, headers, body = server.get(
+        f"/api/document?unit=province:kon-tum&period=2024-03&format=xlsx&{ticked}"
+    )
+    assert status == 200 and body.startswith(b"PK") and "thang-03-2024.xlsx" in headers["content-disposition"]
+    deep = "profile=" + "[" * 100000
+    request = urllib.request.Request(f"http://127.0.0.1:{server.port}/api/profile", data=deep.encode())
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=30)
+    assert refused.value.code == 400 and "JSON" in refused.value.read().decode("utf-8")
+    status, _headers, body = server.get("/huong-dan-su-dung")
+    assert status == 200 and "Cán bộ soạn văn bản" in body.decode("utf-8")
     status, _headers, body = server.get("/api/selection?unit=province:x&period=2024-03")
     assert status == 400 and "không có đơn vị" in body.decode("utf-8")
     status, _headers, body = server.get("/api/selection?period=2024-03&ticked=khong-co&edited=1")
     assert status == 400 and "khong-co" in body.decode("utf-8")
+
+
+def test_shipped_nginx_site_caches_feeds_and_passes_the_page(server: Server, tmp_path: Path) -> None:
+    """deploy/nginx-calendar-gen.conf in a real nginx on loopback: feeds cached, POSTs passed through."""
+    import getpass
+    import shutil
+    import socket
+    import subprocess
+    import time
+
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    assert Path(nginx).exists(), "apt-get install -y nginx (scripts/system-packages.txt)"
+    root = Path(__file__).resolve().parent.parent
+    site = (root / "deploy" / "nginx-calendar-gen.conf").read_text(encoding="utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    site = site.replace("/var/cache/nginx/calendar-gen", str(tmp_path / "cache"))
+    site = site.replace("127.0.0.1:8000", f"127.0.0.1:{server.port}").replace(
+        "listen 80;", f"listen 127.0.0.1:{port};"
+    )
+    assert f"127.0.0.1:{server.port}" in site and f"listen 127.0.0.1:{port};" in site
+    (tmp_path / "site.conf").write_text(site, encoding="utf-8")
+    temps = " ".join(
+        f"{kind}_temp_path {tmp_path / kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    (tmp_path / "nginx.conf").write_text(
+        f"user {getpass.getuser()};\n"  # workers as this user (nginx ignores it unless run as root)
+        f"pid {tmp_path / 'nginx.pid'};\nerror_log {tmp_path / 'error.log'};\nevents {{}}\n"
+        f"http {{ access_log off; {temps} include {tmp_path / 'site.conf'}; }}\n",
+        encoding="utf-8",
+    )
+    command = [
+        nginx,
+        "-e",
+        str(tmp_path / "error.log"),
+        "-p",
+        str(tmp_path),
+        "-c",
+        str(tmp_path / "nginx.conf"),
+    ]
+    tested = subprocess.run([*command, "-t"], capture_output=True, text=True, check=False)
+    assert tested.returncode == 0, tested.stderr
+    process = subprocess.Popen([*command, "-g", "daemon off;"], stderr=subprocess.PIPE)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=5).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        statuses = []
+        for _ in range(2):
+            with urllib.request.urlopen(base + "/feed.ics?scope=province:kon-tum", timeout=30) as response:
+                statuses.append(response.headers["X-Cache-Status"])
+                assert b"BEGIN:VCALENDAR" in response.read()
+        assert statuses == ["MISS", "HIT"]
+        body = b"unit=province:kon-tum&period=2024-03"
+        with urllib.request.urlopen(
+            urllib.request.Request(base + "/api/selection", data=body), timeout=30
+        ) as response:
+            assert "X-Cache-Status" not in response.headers
+            assert "Giải phóng tỉnh Kon Tum" in response.read().decode("utf-8")
+        with urllib.request.urlopen(base + "/soan", timeout=30) as response:
+            assert 'id="unit"' in response.read().decode("utf-8")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_year_plan_and_exported_profile_are_the_clis(server: Server, tmp_path: Path) -> None:
+    """The year's plan is `calendar-gen year`'s; the exported YAML profile is one --profile reads."""
+    import json
+
+    status, _headers, body = server.get("/api/selection?unit=province:kon-tum&period=2024")
+    data = json.loads(body)
+    assert status == 200 and any(item["section"] == "le-lon" for item in data["items"])
+    cli = run_cli("year", "2024", "-p", "kon-tum")
+    assert cli.returncode == 0, cli.stderr
+    assert data["paragraph"].splitlines()[1:] == cli.stdout.strip().splitlines()[1:]
+    profile = {
+        "issuer": ["TỈNH ỦY KON TUM", "BAN TUYÊN GIÁO VÀ DÂN VẬN"],
+        "party": True,
+        "number": "Số: {month}-HD/BTGDVTU",
+        "signer": {"authority": "tm", "on_behalf": "BAN THƯỜNG VỤ", "name": "Nguyễn Văn An", "role": ""},
+        "recipients": ["- Lưu.", ""],
+    }
+    form = urllib.parse.urlencode({"profile": json.dumps(profile)}).encode()
+    request = urllib.request.Request(f"http://127.0.0.1:{server.port}/api/profile", data=form)
+    with urllib.request.urlopen(request, timeout=30) as response:
+        answer = json.loads(response.read())
+    assert answer["problems"] == [] and "BAN THƯỜNG VỤ" in answer["yaml"]
+    path = tmp_path / "profile.yaml"
+    path.write_text(answer["yaml"], encoding="utf-8")
+    out = tmp_path / "thang-3.docx"
+    cli = run_cli("month", "2024-03", "-p", "kon-tum", "--profile", str(path), "-o", str(out))
+    assert cli.returncode == 0 and out.stat().st_size > 0, cli.stderr
+
+
+def test_open_and_export_a_yaml_profile(browser: object, server: Server, tmp_path: Path) -> None:
+    """A saved YAML profile opens in the form (keys the form does not show kept) and exports again."""
+    import yaml
+
+    source = tmp_path / "ho-so.yaml"
+    source.write_text(
+        "issuer: Tỉnh ủy Kon Tum|Ban Tuyên giáo và Dân vận\nparty: true\nplace: Kon Tum\n"
+        "intro: [Thực hiện Hướng dẫn của Ban Tuyên giáo Trung ương]\n"
+        "signer: {authority: T/M, on_behalf: BAN THƯỜNG VỤ, name: Nguyễn Văn An}\n",
+        encoding="utf-8",
+    )
+    page = open_page(browser, server, 390)
+    page.set_input_files("#p-open", str(source))  # type: ignore[attr-defined]
+    expect(page.locator("#profile-status")).to_contain_text("Đã mở tệp hồ sơ")  # type: ignore[attr-defined]
+    assert page.input_value("#p-parent") == "Tỉnh ủy Kon Tum"  # type: ignore[attr-defined]
+    assert page.input_value("#p-issuer") == "Ban Tuyên giáo và Dân vận"  # type: ignore[attr-defined]
+    assert page.input_value("#p-authority") == "tm" and page.is_checked("#p-party")  # type: ignore[attr-defined]
+    with page.expect_download() as info:  # type: ignore[attr-defined]
+        page.click("#profile-export")  # type: ignore[attr-defined]
+    saved = tmp_path / "export.yaml"
+    info.value.save_as(saved)
+    page.context.close()  # type: ignore[attr-defined]
+    exported = yaml.safe_load(saved.read_text(encoding="utf-8"))
+    assert exported["intro"] == ["Thực hiện Hướng dẫn của Ban Tuyên giáo Trung ương"]
+    assert exported["issuer"] == ["Tỉnh ủy Kon Tum", "Ban Tuyên giáo và Dân vận"]
+    assert exported["signer"] == {"authority": "tm", "on_behalf": "BAN THƯỜNG VỤ", "name": "Nguyễn Văn An"}
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("issuer: [a\n", encoding="utf-8")
+    page = open_page(browser, server, 390)
+    page.set_input_files("#p-open", str(broken))  # type: ignore[attr-defined]
+    expect(page.locator("#profile-problems")).to_contain_text("profile.yaml")  # type: ignore[attr-defined]
+    page.context.close()  # type: ignore[attr-defined]

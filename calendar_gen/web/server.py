@@ -45,6 +45,7 @@ ROUTES = [
     Route("/v2/languages", languagetool.languages),
     Route("/soan", workspace_docs.page),  # the officer's page (issue 20)
     Route("/workspace.js", workspace_docs.script),
+    Route("/huong-dan-su-dung", workspace_docs.guide),
     Route("/api/selection", workspace.selection, methods=["GET", "POST"]),
     Route("/api/document", workspace_docs.document, methods=["GET", "POST"]),
     Route("/api/profile", workspace_docs.profile, methods=["GET", "POST"]),

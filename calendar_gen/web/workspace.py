@@ -37,7 +37,7 @@ from calendar_gen.web.routes import AppState, base_url, state_of
 from calendar_gen.web.scopes import scope_choices, scope_label
 
 MAX_FORM = 256 * 1024  # bytes of a posted form: ids of a year and a profile fit many times
-FIELDS = ("unit", "for", "period", "edited", "ticked", "profile", "format")
+FIELDS = ("unit", "for", "period", "edited", "ticked", "profile", "format", "yaml")
 JSON_TYPE = "application/json"
 
 
@@ -186,7 +186,7 @@ def selection_data(catalogue: Catalogue, asked: Asked, state: AppState) -> dict[
 
 
 def json_response(data: Any, status: int = 200) -> Response:
-    body = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+    body = json.dumps(data, ensure_ascii=False, indent=1, default=str).encode("utf-8")
     headers = {**SECURITY, "Cache-Control": "no-store"}
     return Response(body, status_code=status, media_type=JSON_TYPE, headers=headers)
 

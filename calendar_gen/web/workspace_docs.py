@@ -41,7 +41,7 @@ def profile_data(fields: dict[str, str]) -> Any:
         return {}
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # nesting too deep for the parser is malformed too
         raise QueryError("profile", _("the profile is not valid JSON; reload the page")) from None
     return _pruned(data)
 
@@ -66,8 +66,33 @@ def profile_yaml(data: Any) -> str:
     return str(yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=1000))
 
 
+def yaml_profile(text: str) -> tuple[Any, list[str]]:
+    """An uploaded YAML profile read with the guards of ``--profile`` (``load_plain``), or its problems."""
+    import yaml
+
+    from calendar_gen.catalogue.guards import check_aliases
+    from calendar_gen.catalogue.yamlfile import check_characters, compose
+    from calendar_gen.problems import CatalogueError
+
+    name = "profile.yaml"
+    try:
+        root = compose(text, name)
+        check_aliases(root, text, name)
+        found = check_characters(root, text, name)
+        if found:
+            raise CatalogueError(found)
+    except CatalogueError as exc:
+        return None, [str(problem) for problem in exc.problems]
+    return (yaml.constructor.SafeConstructor().construct_document(root) if root else None), []
+
+
 def check_profile(catalogue: Catalogue, fields: dict[str, str], state: AppState) -> Response:
-    """``/api/profile``: every problem of the form's profile, and the profile as YAML."""
+    """``/api/profile``: every problem of the form's profile (or an uploaded YAML), and it as YAML."""
+    if "yaml" in fields:
+        data, found = yaml_profile(fields["yaml"])
+        found = found or problems(data)
+        plain = data if not found else None
+        return json_response({"problems": found, "yaml": "" if found else profile_yaml(data), "data": plain})
     data = profile_data(fields)
     found = problems(data)
     return json_response({"problems": found, "yaml": "" if found else profile_yaml(data)})
@@ -195,4 +220,17 @@ async def script(request: Request) -> Response:
     body = packaged("workspace.js", state_of(request).templates)
     return Response(
         body, media_type="text/javascript; charset=utf-8", headers={**SECURITY, "Cache-Control": "no-cache"}
+    )
+
+
+async def guide(request: Request) -> Response:
+    """``/huong-dan-su-dung``: the user's guide in Vietnamese (docs/huong-dan-su-dung.md), as text."""
+    from calendar_gen.paths import resource_dir
+
+    try:
+        body = (resource_dir("docs") / "huong-dan-su-dung.md").read_bytes()
+    except OSError:
+        return error(404, "Không tìm thấy hướng dẫn sử dụng trong bản cài đặt này.")
+    return Response(
+        body, media_type="text/plain; charset=utf-8", headers={**SECURITY, "Cache-Control": "no-cache"}
     )
