@@ -3,7 +3,9 @@
 Precision: the two example documents, the real mentions in ``data/check/real-mentions.txt`` and
 every month the calendar itself writes report no error and no warning. Recall: errors introduced
 by mutation (N ± 1, swapped digits, day typos, year typos, doubled separators) in the examples,
-with a fixed seed; each mutation must be reported exactly once, at the mention it changed.
+four months the calendar writes and the real forms of issue 19, with a fixed seed: at least 98%
+of 1,000 or more must be reported exactly once, at the mention they changed, with a fix that gives
+back the text as it was (issue 19, "Quality bar").
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import calendar as gregorian
 import datetime as dt
 import random
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +22,7 @@ import pytest
 
 from calendar_gen.catalogue.load import load
 from calendar_gen.check.document import Options, Report, check_text
-from calendar_gen.check.findings import Severity
+from calendar_gen.check.findings import Severity, apply_edits
 from calendar_gen.check.recognise import mentions_in
 from calendar_gen.engine.occurrences import occurrences
 from calendar_gen.model import Anniversary
@@ -74,7 +77,7 @@ def test_real_mentions_from_other_documents_report_no_error_or_warning() -> None
         report = check_text(line, entries)
         assert serious(report) == [], line
         found += len(report.mentions)
-    assert found >= 50
+    assert found >= 400  # real mentions copied from public pages, each under its address
 
 
 def test_real_published_errors_are_caught() -> None:
@@ -123,7 +126,7 @@ def _numbers(text: str) -> Iterator[tuple[str, int, int, str]]:
             if date is None:
                 continue
             for role, part in (("day", date.day), ("month", date.month), ("year", date.year)):
-                if part is not None:
+                if part is not None and part.text.isdigit():
                     yield role, part.start, part.end, part.text
 
 
@@ -147,41 +150,98 @@ def mutations(text: str, rng: random.Random) -> Iterator[Mutation]:
             yield Mutation("doubled-separator", end, end + 1, "//")
 
 
-def measure() -> tuple[int, int, int, list[str]]:
-    """(mutations, reported exactly once, reported as an error exactly once, misses)."""
-    rng = random.Random(SEED)
-    total = once = errors = 0
-    misses: list[str] = []
+def corpora() -> Iterator[tuple[str, str, str | None, int | None]]:
+    """(name, text, province, --year) of every text mutated: the examples, the calendar's months, forms.
+
+    A real form is a draft of one line: it cannot tell a mistyped target year from a mistyped count
+    ("134 năm … (19/5/1890 – 19/5/2025)" is right as 135 năm too), so it is checked as an officer
+    checks a one-line draft, with ``--year`` the year it speaks of; the documents need no ``--year``.
+    """
     for name, province in sorted(EXAMPLES.items()):
-        text = (DATA / "examples" / name).read_text(encoding="utf-8")
+        yield name, (DATA / "examples" / name).read_text(encoding="utf-8"), province, None
+    entries = entries_for()
+    for month in (2, 5, 9, 12):
+        last = gregorian.monthrange(2025, month)[1]
+        found = occurrences(entries, dt.date(2025, month, 1), dt.date(2025, month, last))
+        yield f"month 2025-{month:02d}", month_text(found, 2025, month), None, None
+    from tests.test_check_forms import RIGHT
+
+    for number, (text, year, province, _) in enumerate(RIGHT):  # each real form as its own draft
+        if year is None:
+            yield f"form {number}", text, province, _spoken_year(text)
+
+
+def _spoken_year(text: str) -> int | None:
+    """The target year most of a form's mentions count to, if any."""
+    years = Counter(
+        m.target.year.value
+        for m in mentions_in(text)
+        if m.target is not None and m.target.year is not None and len(m.target.year.text) == 4
+    )
+    return years.most_common(1)[0][0] if years else None
+
+
+def measure(share: float = 1.0, names: tuple[str, ...] = ()) -> tuple[int, int, int, int, list[str]]:
+    """(mutations, reported exactly once, as an error, whose fix restores the text, misses).
+
+    ``share``: the part of the mutations checked, drawn with the fixed seed (the test checks a
+    fifth to stay fast; ``python -m tests.test_check_mutations`` checks them all); ``names``: only
+    these corpora.
+    """
+    rng = random.Random(SEED)
+    draw = random.Random(SEED + 1)
+    total = once = errors = fixed = 0
+    misses: list[str] = []
+    for name, text, province, year in corpora():
+        if names and name not in names:
+            continue
         entries = entries_for(province)
-        baseline = {(f.code, f.message) for f in check_text(text, entries).findings}
+        options = Options(year=year)
+        baseline = {(f.code, f.message) for f in check_text(text, entries, options).findings}
         for mutation in mutations(text, rng):
+            if draw.random() >= share:
+                continue
             mutated = text[: mutation.start] + mutation.new + text[mutation.end :]
-            report = check_text(mutated, entries, Options())
+            report = check_text(mutated, entries, options)
             new = [f for f in report.findings if (f.code, f.message) not in baseline]
             near = [f for f in new if f.start <= mutation.start < max(f.end, mutation.start + 1)]
             total += 1
+            shown = mutated[max(0, mutation.start - 60) : mutation.start + 40].replace("\n", " ")
             if len(new) == 1 and len(near) == 1:
                 once += 1
                 errors += near[0].severity is Severity.ERROR
+                restored = apply_edits(mutated, near[0].edits) == text
+                fixed += restored
                 if near[0].severity is not Severity.ERROR:
-                    shown = mutated[max(0, mutation.start - 40) : mutation.start + 20].replace("\n", " ")
                     misses.append(f"(warning) {mutation.kind}: …{shown}… -> {near[0].code.value}")
+                elif not restored:
+                    misses.append(f"(other fix) {mutation.kind}: …{shown}… -> {near[0].suggestion}")
             else:
-                shown = mutated[max(0, mutation.start - 60) : mutation.start + 40].replace("\n", " ")
                 misses.append(f"{mutation.kind}: …{shown}… -> {[f.code.value for f in new]}")
-    return total, once, errors, misses
+    return total, once, errors, fixed, misses
 
 
-def test_mutations_are_reported_exactly_once() -> None:
-    total, once, errors, misses = measure()
-    assert total >= 500
+def test_mutations_are_reported_exactly_once_with_the_right_fix() -> None:
+    total, once, errors, fixed, misses = measure(share=0.2)
+    assert total >= 1000
     assert once / total >= 0.98, misses
+    assert fixed / total >= 0.98, misses  # the fix gives back the text as it was before the mutation
+    # A wrong day of an entry whose date is not marked ``settled`` ("Ngày Quốc tế Phụ nữ (5/3)") is a
+    # warning with the catalogue's date as the fix (an error must be certain): in the two guidance
+    # documents, where nearly every mention counts, an error.
+    assert errors / total >= 0.95, misses
+
+
+def test_mutations_of_the_guidance_documents_are_errors() -> None:
+    total, _once, errors, _fixed, misses = measure(names=tuple(EXAMPLES))
+    assert total >= 500
     assert errors / total >= 0.98, misses
 
 
 if __name__ == "__main__":  # python -m tests.test_check_mutations: print the measured numbers
-    total, once, errors, misses = measure()
-    print(f"mutations: {total}; reported exactly once: {once} ({once / total:.1%}); as an error: {errors}")
+    total, once, errors, fixed, misses = measure()
+    print(
+        f"mutations: {total}; reported exactly once: {once} ({once / total:.1%}); as an error: {errors} "
+        f"({errors / total:.1%}); fixed back to the original: {fixed} ({fixed / total:.1%})"
+    )
     print("\n".join(misses))

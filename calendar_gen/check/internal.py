@@ -18,7 +18,9 @@ from calendar_gen.check.match import dates_of
 from calendar_gen.check.recognise import Mention
 from calendar_gen.engine import lunar as lunar_calendar
 from calendar_gen.i18n import _
-from calendar_gen.model import Anniversary
+from calendar_gen.model import Anniversary, Calendar
+
+LATEST_YEAR = 2100  # a target year past this is a typo: documents count to years of this century
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +119,27 @@ def _repair_day(date: Written, mention: Mention, ctx: Context) -> tuple[Edit, ..
     """The other date's day and month, or the catalogue's, for an impossible date."""
     founded, target = mention.founded, mention.target
     other = target if date is founded else founded
-    if other is not None and other.day and other.month and other.exists() and date.day and date.month:
-        return (
-            Edit(date.day.start, date.day.end, other.day.text),
-            Edit(date.month.start, date.month.end, other.month.text),
-        )
-    return ()
+    if other is not None and other.month and other.exists() and (date.day is None) == (other.day is None):
+        pairs = [(date.day, other.day.text if other.day else None), (date.month, other.month.text)]
+    elif ctx.known is not None and _same_calendar(mention, ctx.known):
+        entry = ctx.known.founded
+        pairs = [(date.day, _like(date.day, entry.day)), (date.month, _like(date.month, entry.month))]
+    else:
+        return ()
+    edits = [Edit(part.start, part.end, new) for part, new in pairs if part and new and part.text != new]
+    return tuple(edits)
+
+
+def _same_calendar(mention: Mention, entry: Anniversary) -> bool:
+    lunar = mention.period is not None and mention.period.lunar
+    return lunar == (entry.founded.calendar is Calendar.LUNAR)
+
+
+def _like(part: Part | None, value: int | None) -> str | None:
+    """A catalogue day or month written as wide as the document wrote it."""
+    if part is None or value is None:
+        return None
+    return f"{value:0{len(part.text)}d}" if len(part.text) == 2 else str(value)
 
 
 def check_count(mention: Mention, ctx: Context, broken: set[int]) -> bool:
@@ -152,6 +169,13 @@ def _count_to_target(mention: Mention, ctx: Context, broken: set[int]) -> bool:
         return True
     if not years or any(target.year.value - y == count for y in years):
         return True
+    if target.year.value > LATEST_YEAR and years[0] + count <= LATEST_YEAR:  # "(26/3/2925)"
+        message = _(
+            "the target year {written} looks mistyped: {count} năm from {founded} is {expected}"
+        ).format(written=target.year.text, count=count, founded=years[0], expected=years[0] + count)
+        edit = Edit(target.year.start, target.year.end, str(years[0] + count))
+        ctx.drafts.append(Draft(Severity.ERROR, Code.COUNT, message, (edit,)))
+        return False
     expected = target.year.value - years[0]
     message = _("{count} năm to {target}: counted from {founded} it is {expected} năm").format(
         count=count, target=target.text.strip(), founded=years[0], expected=expected
@@ -179,6 +203,8 @@ def _diagnose_count(mention: Mention, ctx: Context, founded: Part, target: Part,
     digits = number.split()[0] if not number.lower().startswith("lần") else number.split()[-1]
     count_start = span[0] + number.index(digits)
     count_edit = Edit(count_start, count_start + len(digits), str(target.value - founded.value))
+    if target.value > LATEST_YEAR and founded.value + count <= LATEST_YEAR:
+        expected = founded.value + count  # "19/5/8024": no document counts to that year
     if expected and target.value != expected and expected - founded.value == count:
         message = _(
             "the target year {written} looks mistyped: {count} năm from {founded} is {expected}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from calendar_gen.check.dates import Written
 from calendar_gen.check.names import is_local, overlap, tokens, units, words
@@ -144,3 +144,22 @@ def by_date(ranked: Iterable[Ranked], date: Written, lunar: bool) -> Ranked | No
         if agrees_with_entry(date, lunar, item.entry):
             return item
     return None
+
+
+def by_day_month(ranked: list[Ranked], dates: Sequence[Written], lunar: bool) -> Anniversary | None:
+    """Of names close to the best one, the only entry whose day and month one of the dates has.
+
+    "48 năm Việt Nam gia nhập Liên hợp quốc (20/9/1877 – 20/9/2025)": the name is as close to Ngày
+    Liên hợp quốc (24/10), but only the entry of 20/9 fits; its year is then the one to correct.
+    """
+    if not ranked or ranked[0].score < CONFIDENT:
+        return None
+    close = [r.entry for r in ranked if r.score >= ranked[0].score - MARGIN]
+    fits = {
+        entry.id: entry
+        for entry in close
+        for date in dates
+        if date.day is not None or date.month is not None
+        if agrees_with_entry(replace(date, year=None), lunar, entry)
+    }
+    return next(iter(fits.values())) if len(fits) == 1 else None

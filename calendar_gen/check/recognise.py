@@ -212,7 +212,10 @@ def mentions_in(text: str) -> list[Mention]:
             continue
         lead = _lead_start(text, floor, period.start)
         counts = list(_COUNT.finditer(text, lead, period.start))
-        count = counts[-1] if counts else None
+        # "60 năm ngày Bác Hồ về thăm quê hương lần thứ 2 (…)": "lần thứ N" is the count only
+        # when no "N năm" is written; otherwise it belongs to the name.
+        years = [c for c in counts if c.group("n")]
+        count = years[-1] if years else (counts[-1] if counts else None)
         if count is not None:
             name_start, name_end = _trim(text, count.end(), period.start)
             number = int(count.group("n") or count.group("k"))

@@ -14,7 +14,7 @@ from calendar_gen.check import internal
 from calendar_gen.check.dates import Written
 from calendar_gen.check.findings import Code, Edit, Severity
 from calendar_gen.check.internal import Context, Draft
-from calendar_gen.check.match import Index, Ranked, agrees_with_entry, by_date, confident
+from calendar_gen.check.match import Index, Ranked, agrees_with_entry, by_date, by_day_month, confident
 from calendar_gen.check.recognise import Mention
 from calendar_gen.engine.occurrences import classify
 from calendar_gen.i18n import _
@@ -32,7 +32,10 @@ def identify(mention: Mention, ranked: list[Ranked]) -> Anniversary | None:
         hit = by_date(ranked, date, period.lunar)
         if hit is not None:
             return hit.entry
-    return confident(ranked)
+    named = confident(ranked)
+    if named is None and period is not None:
+        return by_day_month(ranked, [d for d in (mention.founded, mention.target) if d], period.lunar)
+    return named
 
 
 def check_mention(
@@ -52,7 +55,8 @@ def check_mention(
     sound = internal.check_days(mention, ctx, broken) and sound
     if sound:
         sound = internal.check_target_year(mention, ctx, broken)
-    sound = internal.check_lunar_day(mention, ctx, broken) and sound
+    if sound:  # a wrong lunar date or year would make its solar day look wrong too: one finding
+        sound = internal.check_lunar_day(mention, ctx, broken)
     if _years_only(mention) and known is None:
         # "(2021 – 2025)" after a count may be a plan's period, not an anniversary: not certain.
         ctx.drafts = [_soften(d) for d in ctx.drafts]
