@@ -29,6 +29,10 @@ ADDED_KEYS = ("listed", "why", "section")
 CHANGED = {
     "ngay-dan-so-the-gioi": "issue 18, item 8: counted from 11/7/1987 as documents count it",
 }
+# Entries whose source and note only changed on purpose: everything else is compared.
+SOURCES_CHANGED = {
+    "ngay-quoc-te-nguoi-cao-tuoi": "issue 19: the 1991 count documents write is accepted, its page cited",
+}
 
 
 def replaced_by_same_as() -> dict[str, str]:
@@ -61,6 +65,9 @@ def test_all_prints_every_item_it_printed_before(name: str) -> None:
         if item["id"] in CHANGED:
             assert (record["date"], record["name"]) == (item["date"], item["name"]), item["id"]
             continue
+        if item["id"] in SOURCES_CHANGED:
+            record = {k: v for k, v in record.items() if k not in ("source", "note")}
+            item = {k: v for k, v in item.items() if k not in ("source", "note")}
         assert record == item, item["id"]
 
 
