@@ -342,3 +342,43 @@ def test_docx_valid_vietnamese_true_properties_and_sizes(
     assert section.different_first_page_header_footer
     assert [p.style.name for p in section.header.paragraphs if p.text.strip()] == ["cg-page_number"]
     assert not "".join(p.text for p in section.footer.paragraphs).strip()
+
+
+LONG_NAMES_PROFILE = STATE_PROFILE.replace(
+    "  - Ủy ban nhân dân tỉnh Lào Cai\n  - Sở Văn hóa và Thể thao\n",
+    "  - Ủy ban nhân dân thành phố Hồ Chí Minh\n  - Sở Văn hóa, Thể thao và Du lịch\n",
+)
+
+
+@pytest.mark.slow
+def test_a_long_body_name_breaks_where_an_editor_breaks_it_in_both_formats(tmp_path: Path) -> None:
+    """Issue 22: "SỞ VĂN HÓA, THỂ THAO VÀ DU / LỊCH" no more; the same two lines in the PDF and the DOCX.
+
+    Both names are wider than the 76 mm column at 12 pt (77.1 and 96 mm); Thông tư 01/2011/TT-BNV,
+    Điều 7.2 lets a long name take several lines, and offices break it before "VÀ" and before the
+    place, never inside a word.
+    """
+    (tmp_path / "state.yaml").write_text(LONG_NAMES_PROFILE, encoding="utf-8")
+    args = ("month", "2024-03", "-p", "kon-tum", "--profile", "state.yaml", "--issued", "2024-02-27")
+    cli(*args, "-o", "long.pdf", cwd=tmp_path)
+    cli(*args, "-o", "long.docx", cwd=tmp_path)
+    office = libreoffice_pdf(tmp_path / "long.docx", tmp_path)
+    rule = styles(False)
+    expected = [
+        ("ỦY BAN NHÂN DÂN", rule["superior"]),
+        ("THÀNH PHỐ HỒ CHÍ MINH", rule["superior"]),
+        ("SỞ VĂN HÓA, THỂ THAO", rule["issuer"]),
+        ("VÀ DU LỊCH", rule["issuer"]),
+    ]
+    for engine, pdf in (("WeasyPrint", tmp_path / "long.pdf"), ("LibreOffice", office)):
+        first = pdf_lines(pdf)[0]
+        texts = {" ".join(line.text.split()): line for line in first}
+        for text, style in expected:
+            assert text in texts, f"{engine}: {text!r} not a line of its own: {sorted(texts)[:30]}"
+            expect(texts[text], style, f"{engine} {text}")
+        tops = [texts[text].top for text, _ in expected]
+        assert tops == sorted(tops), f"{engine}: header lines out of order {tops}"
+    # Word gets one paragraph per name with a line break inside, and the name whole in its properties.
+    document = Document(str(tmp_path / "long.docx"))
+    assert document.core_properties.author == "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"
+    assert_valid_ooxml(tmp_path / "long.docx")

@@ -56,7 +56,9 @@ def test_memory_stays_bounded_under_many_large_queries(tmp_path: Path) -> None:
         )
         # Unbounded, these would be kept: 100 × (body + gzip) ≈ 330 MB.
         assert growth_mib < 200, growth_mib
-        assert elapsed < 120
+        # A guard against a hang, not a speed target (benchmarks/ measure speed): each feed is built,
+        # gzipped and brotli'd once; 136 s was seen on the 2 shared cores under a parallel install.
+        assert elapsed < 300
         # The cache still works: the last feed comes back without a rebuild, as the same bytes.
         assert server.get(f"/feed.ics?from={2009}&to={2018}")[2] == body
     finally:

@@ -110,7 +110,7 @@ def _properties(document: Any, info: SheetInfo, context: dict[str, Any]) -> None
     props = document.core_properties
     props.title = f"{parts['type']} {parts['summary']}" if parts else context["title"]
     props.subject = parts["summary"] if parts else context["title"]
-    props.author = props.last_modified_by = header.get("issuer") or "calendar-gen"
+    props.author = props.last_modified_by = header.get("issuer_name") or "calendar-gen"
     props.comments = context["generator"]
     props.language = "vi-VN"
     props.keywords = ""

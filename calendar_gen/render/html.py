@@ -19,7 +19,8 @@ from calendar_gen.engine.monthgrid import WEEKDAYS, month_grid
 from calendar_gen.engine.selection import ROUND
 from calendar_gen.model import Occurrence, Precision
 from calendar_gen.render.formatting import DateStyle, long_date, solar
-from calendar_gen.render.layout import SIGNATURE_COLUMNS_MM, css_context
+from calendar_gen.render.headerlines import fit_lines
+from calendar_gen.render.layout import SIGNATURE_COLUMNS_MM, css_context, styles
 from calendar_gen.render.order import editorial
 from calendar_gen.render.profile import Profile
 from calendar_gen.render.records import lunar_cell
@@ -43,9 +44,14 @@ class Header:
         when = long_date(self.issued) if self.issued else ""
         place_date = f"{self.place}, {when}" if self.place and when else (self.place or when.capitalize())
         lines = [line.strip().upper() for line in (self.issuer or "").split("|") if line.strip()]
+        sizes = styles(self.party)
+        superior, issuer = sizes["superior"], sizes["issuer"]
         return {
-            "superior": lines[:-1],  # tên cơ quan chủ quản: upright capitals
-            "issuer": lines[-1] if lines else "",  # tên cơ quan ban hành: bold capitals
+            # tên cơ quan chủ quản: upright capitals; a name too long for the column is broken
+            # where an editor breaks it, "\n" between its lines (render/headerlines.py)
+            "superior": ["\n".join(fit_lines(line, superior.pt, superior.bold)) for line in lines[:-1]],
+            "issuer": "\n".join(fit_lines(lines[-1], issuer.pt, issuer.bold)) if lines else "",
+            "issuer_name": " ".join(lines[-1].split()) if lines else "",  # the name, for properties
             "party": self.party,
             "number": self.number,
             "place_date": place_date,

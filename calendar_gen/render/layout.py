@@ -106,7 +106,7 @@ PAGE_NUMBER_FROM_TOP_MM = 10.0  # the number in the top margin (Party handbooks:
 # The header's two columns: the right one holds the Quốc hiệu (87.7 mm in 12 pt bold) on one line
 # with 1.3 mm to spare (LibreOffice breaks a line that fills its cell exactly); the issuing body
 # gets the 76 mm left. A longer name ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", 77.1 mm in 12 pt bold)
-# breaks at the same word in both formats, as offices print it on two lines.
+# takes two lines, broken as offices break it (render/headerlines.py), the same in both formats.
 HEADER_COLUMNS_MM = (76.0, 89.0)
 SIGNATURE_COLUMNS_MM = (80.0, 85.0)  # Nơi nhận on the left, the signature block on the right
 

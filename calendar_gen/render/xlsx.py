@@ -83,7 +83,7 @@ def _properties(book: Workbook, info: SheetInfo, title: str) -> None:
     props = book.properties
     header = info.header.context() or {}
     props.title = title
-    props.creator = props.lastModifiedBy = header.get("issuer") or "calendar-gen"
+    props.creator = props.lastModifiedBy = header.get("issuer_name") or "calendar-gen"
     props.description = f"calendar-gen {__version__}"
     props.language = "vi-VN"
     props.created = props.modified = stamp
