@@ -86,6 +86,7 @@
     $("sub-apple").href = sub.webcal;
     $("sub-url").value = sub.url;
     $("sub-qr").src = sub.qr;
+    $("sub-more").href = sub.more;
   }
 
   function refresh() {
