@@ -203,6 +203,41 @@ def test_subscribe_feed_holds_national_and_unit_once(browser: object, server: Se
     assert len(kon_tum) == years and len(national) == years
 
 
+def test_the_page_prints_the_ticked_list_and_the_paragraph_only(
+    browser: object, server: Server, tmp_path: Path
+) -> None:
+    """Printed (Chromium's PDF, print media): the ticked items and the paragraph, no form or button."""
+    import subprocess
+
+    page = open_page(browser, server, 1280)
+    choose_kon_tum_march(page)
+    page.locator(f"input[value={UNTICK}]").click()  # type: ignore[attr-defined]
+    expect(page.locator("#paragraph")).not_to_have_value(re.compile("Quốc tế Phụ nữ"))  # type: ignore[attr-defined]
+    paragraph = page.input_value("#paragraph")  # type: ignore[attr-defined]
+    kept = page.locator("#listed-items input:checked").count()  # type: ignore[attr-defined]
+    pdf = tmp_path / "in.pdf"
+    page.pdf(path=str(pdf), format="A4")  # type: ignore[attr-defined]
+    page.context.close()  # type: ignore[attr-defined]
+    printed = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    )
+    words = " ".join(printed.stdout.split())
+    assert " ".join(paragraph.split()) in words
+    assert kept >= 3 and "Giải phóng tỉnh Kon Tum" in words and "Biên phòng toàn dân" in words
+    assert "Quốc tế Phụ nữ" not in words  # unticked: neither in the list nor in the paragraph
+    assert "Phạm Văn Đồng" not in words  # the rest of the month, unticked, is left out
+    for label in (
+        "Tải Word",
+        "Sao chép đoạn văn",
+        "Kiểm tra",
+        "Thêm vào Google Lịch",
+        "Thông tin cơ quan ban hành",
+        "Chọn đơn vị",
+        "Tùy chọn khác",
+    ):
+        assert label not in words, label
+
+
 def test_the_page_is_the_root_and_its_first_address_redirects(server: Server) -> None:
     status, headers, body = server.get("/")
     assert status == 200 and 'id="unit"' in body.decode("utf-8") and 'id="sub-more"' in body.decode("utf-8")
