@@ -74,10 +74,10 @@ def index_screenshot() -> None:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
             page = browser.new_page(viewport={"width": 900, "height": 1100})
-            page.goto(f"http://127.0.0.1:{port}/?scope=national&round=1&alarm=1")
+            page.goto(f"http://127.0.0.1:{port}/dang-ky-lich?scope=national&round=1&alarm=1")
             page.screenshot(path=str(HERE / "trang-dang-ky.png"))
             phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
-            phone.goto(f"http://127.0.0.1:{port}/?scope=province:kon-tum")
+            phone.goto(f"http://127.0.0.1:{port}/dang-ky-lich?scope=province:kon-tum")
             phone.screenshot(path=str(HERE / "trang-dang-ky-390.png"), full_page=True)
             browser.close()
     finally:

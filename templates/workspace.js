@@ -80,12 +80,14 @@
     var count = ticked.length;
     $("list-caption").textContent = data.title + " – " + data.unit_label + ": đã đánh dấu " + count + " trên " + data.items.length + " ngày.";
     $("paragraph").value = data.paragraph;
+    $("paragraph-print").textContent = data.paragraph;  // a textarea prints clipped: this copy prints instead
     var sub = data.subscribe;
     $("sub-google").href = sub.google;
     $("sub-outlook").href = sub.outlook;
     $("sub-apple").href = sub.webcal;
     $("sub-url").value = sub.url;
     $("sub-qr").src = sub.qr;
+    $("sub-more").href = sub.more;
   }
 
   function refresh() {

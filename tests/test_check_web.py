@@ -72,7 +72,7 @@ def test_paste_upload_and_highlights_in_chromium(server: Server, tmp_path: Path)
         errors: list[str] = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))
         page.on("dialog", lambda dialog: errors.append("dialog: " + dialog.message))
-        page.goto(base)
+        page.goto(base + "dang-ky-lich")
         page.click("#check-link")
         assert page.url == base + "check"
         page.fill("#text", PASTE)

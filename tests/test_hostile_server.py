@@ -102,12 +102,15 @@ def test_equivalent_queries_and_hosts_share_one_cache_entry(tmp_path: Path) -> N
     client.get("/feed.ics", headers={"Host": "evil.example"})
     assert len(cache.items) == 2
     # A page that prints its own address depends on the Host, unless --public-url fixes it.
-    client.get("/?round=1")
-    client.get("/?round=1", headers={"Host": "evil.example"})
+    client.get("/dang-ky-lich?round=1")
+    client.get("/dang-ky-lich?round=1", headers={"Host": "evil.example"})
     assert len(cache.items) == 4
     fixed = create_app([catalogue], public_url="https://lich.example.gov.vn/")
     fixed_client = TestClient(fixed)
-    pages = {fixed_client.get("/?round=1", headers={"Host": h}).content for h in ("a.example", "b.example")}
+    pages = {
+        fixed_client.get("/dang-ky-lich?round=1", headers={"Host": h}).content
+        for h in ("a.example", "b.example")
+    }
     assert len(pages) == 1 and b"webcal://lich.example.gov.vn/feed.ics?round=1" in pages.pop()
     assert len(fixed.state.calendar.cache.items) == 1
 
@@ -198,7 +201,7 @@ def test_serve_at_the_ends_of_the_calendar(tmp_path: Path, today: str) -> None:
     catalogue.write_text(CATALOGUE, encoding="utf-8")
     server = Server(["--no-default", "-c", str(catalogue), "--today", today], tmp_path / "server.log")
     try:
-        for path in ("/feed.ics", "/feed.ics?round=1", "/qr.svg", "/"):
+        for path in ("/feed.ics", "/feed.ics?round=1", "/qr.svg", "/", "/dang-ky-lich", "/api/selection"):
             status, _, body = server.get(path)
             assert status == 200, (path, body[:300])
     finally:
@@ -213,12 +216,12 @@ def test_served_templates_are_sandboxed(tmp_path: Path) -> None:
     folder.mkdir()
     marker = tmp_path / "pwned"
     attack = f"{{{{ cycler.__init__.__globals__.os.popen('touch {marker}').read() }}}}"
-    for name in ("index.html.j2", "month.html.j2", "year.html.j2"):
+    for name in ("index.html.j2", "workspace.html.j2", "month.html.j2", "year.html.j2"):
         (folder / name).write_text(attack, encoding="utf-8")
     log = tmp_path / "server.log"
     server = Server(["--no-default", "-c", str(catalogue), "--templates", str(folder)], log)
     try:
-        for path in ("/", "/month/2024-03", "/year/2024"):
+        for path in ("/", "/dang-ky-lich", "/month/2024-03", "/year/2024"):
             status, _, body = server.get(path)
             assert status == 500 and b"cycler" not in body, path
         assert server.get("/feed.ics")[0] == 200

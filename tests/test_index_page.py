@@ -32,7 +32,7 @@ def test_filters_update_link_qr_and_preview_and_copy_works(server: Server, tmp_p
         errors: list[str] = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))
         page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-        page.goto(base)
+        page.goto(base + "dang-ky-lich")
         assert page.input_value("#feed-url") == base + "feed.ics"
         assert page.get_attribute("#webcal", "href") == f"webcal://127.0.0.1:{server.port}/feed.ics"
         before = page.locator("#preview li").all_inner_texts()
@@ -68,7 +68,7 @@ def test_filters_update_link_qr_and_preview_and_copy_works(server: Server, tmp_p
 
 
 def test_page_works_without_javascript(server: Server) -> None:
-    status, _, body = server.get("/?scope=national&round=1")
+    status, _, body = server.get("/dang-ky-lich?scope=national&round=1")
     page = body.decode("utf-8")
     assert status == 200
     assert f"http://127.0.0.1:{server.port}/feed.ics?scope=national&amp;round=1" in page
@@ -87,7 +87,7 @@ def test_script_runs_under_the_pages_csp(server: Server) -> None:
             "console",
             lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None,
         )
-        page.goto(base)
+        page.goto(base + "dang-ky-lich")
         page.check("#round")
         expect(page.locator("#feed-url")).to_have_value(
             base + "feed.ics?scope=national&round=1", timeout=10_000

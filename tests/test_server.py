@@ -184,7 +184,7 @@ def test_conditional_requests_head_and_gzip(server: Server) -> None:
         ("/api/occurrences?from=1900-01-01&to=2024-01-01", "to"),
         ("/api/occurrences?from=yesterday&to=2024-01-01", "from"),
         ("/qr.svg?scope=mars", "scope"),
-        ("/?alarm=x", "alarm"),
+        ("/dang-ky-lich?alarm=x", "alarm"),
         ("/month/2024-03?x=1", "x"),
         ("/month/2024-03.docx?scope=mars", "scope"),
         ("/year/2024.pdf?scpe=national", "scpe"),
@@ -229,7 +229,7 @@ def test_methods_other_than_get_and_head(server: Server) -> None:
 
 
 def test_subscribe_page_shows_names_not_slugs(server: Server) -> None:
-    page = server.get("/")[2].decode("utf-8")
+    page = server.get("/dang-ky-lich")[2].decode("utf-8")
     assert '<option value="quoc-phong">Quốc phòng</option>' in page
     assert '<option value="national" selected>Toàn quốc</option>' in page
     # Kon Tum's days live in the Quảng Ngãi overlay since 01/7/2025: its group names both.
@@ -240,9 +240,9 @@ def test_subscribe_page_shows_names_not_slugs(server: Server) -> None:
 
 
 def test_host_header_cannot_poison_the_cache(server: Server) -> None:
-    status, _, evil = server.get("/?alarm=3", {"Host": "evil.example"})
+    status, _, evil = server.get("/dang-ky-lich?alarm=3", {"Host": "evil.example"})
     assert status == 200 and b"webcal://evil.example/" in evil
-    _, _, page = server.get("/?alarm=3")
+    _, _, page = server.get("/dang-ky-lich?alarm=3")
     assert b"evil.example" not in page and f"webcal://127.0.0.1:{server.port}/".encode() in page
     _, _, qr = server.get("/qr.svg?alarm=3")
     assert qr != server.get("/qr.svg?alarm=3", {"Host": "evil.example"})[2]
@@ -251,7 +251,9 @@ def test_host_header_cannot_poison_the_cache(server: Server) -> None:
 def test_last_modified_follows_what_the_content_depends_on(server: Server) -> None:
     # SOURCE_DATE_EPOCH is 2026-01-01T00:00Z and the server's today is 2026-11-22 (UTC+7).
     assert server.get("/feed.ics?from=2024&to=2026")[1]["last-modified"] == "Thu, 01 Jan 2026 00:00:00 GMT"
-    assert server.get("/")[1]["last-modified"] == "Sat, 31 Oct 2026 17:00:00 GMT"  # 01/11 00:00 in Vietnam
+    assert (
+        server.get("/dang-ky-lich")[1]["last-modified"] == "Sat, 31 Oct 2026 17:00:00 GMT"
+    )  # 01/11 00:00 in Vietnam
     assert server.get("/month/2024-03")[1]["last-modified"] == "Sat, 21 Nov 2026 17:00:00 GMT"
 
 

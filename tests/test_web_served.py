@@ -22,7 +22,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 def test_all_overlays_are_served_and_grouped(server: Server) -> None:
-    page = server.get("/")[2].decode("utf-8")
+    page = server.get("/dang-ky-lich")[2].decode("utf-8")
     assert page.count("<optgroup ") == 34
     assert page.index('<option value="national" selected>Toàn quốc</option>') < page.index("<optgroup ")
     assert '<option value="province:quang-ngai">Cả tỉnh Quảng Ngãi</option>' in page
@@ -37,7 +37,7 @@ def test_province_choice_narrows_serve(tmp_path: Path) -> None:
     """-p keeps only the chosen former province of an overlay."""
     narrow = Server(["-p", "Kon Tum"], tmp_path / "server.log")
     try:
-        page = narrow.get("/")[2].decode("utf-8")
+        page = narrow.get("/dang-ky-lich")[2].decode("utf-8")
         assert page.count("<optgroup ") == 1 and '<optgroup label="Quảng Ngãi">' in page
         quang_ngai = json.loads(
             narrow.get("/api/occurrences?from=2024-01-01&to=2024-12-31&scope=province")[2]
@@ -48,7 +48,7 @@ def test_province_choice_narrows_serve(tmp_path: Path) -> None:
 
 
 def test_one_click_links_and_span(server: Server) -> None:
-    page = server.get("/?scope=province:kon-tum&round=1")[2].decode("utf-8")
+    page = server.get("/dang-ky-lich?scope=province:kon-tum&round=1")[2].decode("utf-8")
     feed = f"http://127.0.0.1:{server.port}/feed.ics?scope=province:kon-tum&round=1"
     webcal = feed.replace("http://", "webcal://")
     google = "https://calendar.google.com/calendar/r?cid=" + urllib.parse.quote(webcal, safe="")
@@ -66,7 +66,7 @@ def test_feeds_and_api_allow_any_origin(server: Server) -> None:
     for path in ("/feed.ics?scope=national", "/api/occurrences?from=2024-03-01&to=2024-03-31"):
         status, headers, _ = server.get(path)
         assert status == 200 and headers["access-control-allow-origin"] == "*", path
-    assert "access-control-allow-origin" not in server.get("/")[1]
+    assert "access-control-allow-origin" not in server.get("/dang-ky-lich")[1]
 
 
 @pytest.mark.parametrize(
@@ -78,7 +78,11 @@ def test_feeds_and_api_allow_any_origin(server: Server) -> None:
     ],
 )
 def test_shared_links_give_the_same_bytes(server: Server, extra: str) -> None:
-    for path in ("/feed.ics?scope=province:kon-tum", "/?scope=national", "/month/2024-03.txt?scope=national"):
+    for path in (
+        "/feed.ics?scope=province:kon-tum",
+        "/dang-ky-lich?scope=national",
+        "/month/2024-03.txt?scope=national",
+    ):
         clean = server.get(path)
         shared = server.get(f"{path}&{extra}")
         assert shared[0] == 200 and shared[2] == clean[2], path
@@ -99,8 +103,8 @@ def test_documents_of_a_province(server: Server) -> None:
     assert status == 200 and pdf.startswith(b"%PDF-") and headers["content-type"] == "application/pdf"
     assert server.get(f"/year/2024.docx{scope}")[2].startswith(b"PK")
     year = server.get(f"/year/2024{scope}")[2].decode("utf-8")
-    assert 'href="../?scope=national,province:kon-tum"' in year  # back to the subscribe page
-    page = server.get("/?scope=province:kon-tum")[2].decode("utf-8")
+    assert 'href="../dang-ky-lich?scope=national,province:kon-tum"' in year  # back to the subscribe page
+    page = server.get("/dang-ky-lich?scope=province:kon-tum")[2].decode("utf-8")
     assert 'href="month/2026-11.docx?scope=national,province:kon-tum"' in page
     assert 'href="year/2026.pdf?scope=national,province:kon-tum"' in page
     assert 'id="paragraph"' in page and 'id="copy-paragraph"' in page
@@ -109,7 +113,7 @@ def test_documents_of_a_province(server: Server) -> None:
 def test_tags_in_vietnamese_order(server: Server) -> None:
     from calendar_gen.web.scopes import collation_key
 
-    page = server.get("/")[2].decode("utf-8")
+    page = server.get("/dang-ky-lich")[2].decode("utf-8")
     block = page[page.index('<select name="tag"') : page.index("</select>", page.index('<select name="tag"'))]
     names = re.findall(r'<option value="[^"]+"[^>]*>([^<]+)</option>', block)
     assert len(names) > 10 and names == sorted(names, key=collation_key)
@@ -127,7 +131,7 @@ def test_page_fits_a_phone_and_documents_follow_the_choice(server: Server, tmp_p
         errors: list[str] = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))
         page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-        page.goto(base)
+        page.goto(base + "dang-ky-lich")
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         page.select_option("#scope", "province:kon-tum")
         expect(page.locator("#month-docx")).to_have_attribute(

@@ -52,7 +52,7 @@ def browser() -> Iterator[object]:
 def open_page(browser: object, server: Server, width: int) -> object:
     context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True)  # type: ignore[attr-defined]
     page = context.new_page()
-    page.goto(f"http://127.0.0.1:{server.port}/soan")
+    page.goto(f"http://127.0.0.1:{server.port}/")
     return page
 
 
@@ -159,7 +159,7 @@ def test_profile_form_refuses_what_yaml_refuses(
     shown = page.locator("#profile-problems").inner_text().splitlines()  # type: ignore[attr-defined]
     page.click("#download-docx")  # refused on the page, in a sentence, instead of an error page
     expect(page.locator("#problem")).to_contain_text("chưa hợp lệ")  # type: ignore[attr-defined]
-    assert page.url.endswith("/soan")  # type: ignore[attr-defined]
+    assert page.url == f"http://127.0.0.1:{server.port}/"  # type: ignore[attr-defined]
     page.context.close()  # type: ignore[attr-defined]
     profile: dict[str, object] = {"issuer": values["#p-issuer"], "party": party}
     if "#p-number" in values:
@@ -183,6 +183,12 @@ def test_subscribe_feed_holds_national_and_unit_once(browser: object, server: Se
     url = page.input_value("#sub-url")  # type: ignore[attr-defined]
     google = page.get_attribute("#sub-google", "href")  # type: ignore[attr-defined]
     expect(page.locator("#sub-qr")).to_have_attribute("src", "qr.svg?scope=province:kon-tum")  # type: ignore[attr-defined]
+    page.click("#sub-more")  # type: ignore[attr-defined]
+    expect(page.locator("#scope")).to_have_value("province:kon-tum")  # type: ignore[attr-defined]
+    assert page.url.endswith("/dang-ky-lich?scope=province:kon-tum")  # type: ignore[attr-defined]
+    page.click("#workspace-link")  # type: ignore[attr-defined]
+    expect(page.locator("#list-caption")).to_contain_text("Kon Tum")  # type: ignore[attr-defined]
+    assert page.url == f"http://127.0.0.1:{server.port}/"  # type: ignore[attr-defined]
     page.context.close()  # type: ignore[attr-defined]
     assert url.endswith("/feed.ics?scope=province:kon-tum") and google and "calendar.google.com" in google
     with urllib.request.urlopen(url, timeout=30) as response:
@@ -195,6 +201,58 @@ def test_subscribe_feed_holds_national_and_unit_once(browser: object, server: Se
     assert kon_tum and national
     years = len(set(re.findall(r"^DTSTART;VALUE=DATE:(\d{4})", feed, re.M)))
     assert len(kon_tum) == years and len(national) == years
+
+
+def test_the_page_prints_the_ticked_list_and_the_paragraph_only(
+    browser: object, server: Server, tmp_path: Path
+) -> None:
+    """Printed (Chromium's PDF, print media): the ticked items and the paragraph, no form or button."""
+    import subprocess
+
+    page = open_page(browser, server, 1280)
+    choose_kon_tum_march(page)
+    page.locator(f"input[value={UNTICK}]").click()  # type: ignore[attr-defined]
+    expect(page.locator("#paragraph")).not_to_have_value(re.compile("Quốc tế Phụ nữ"))  # type: ignore[attr-defined]
+    paragraph = page.input_value("#paragraph")  # type: ignore[attr-defined]
+    kept = page.locator("#listed-items input:checked").count()  # type: ignore[attr-defined]
+    pdf = tmp_path / "in.pdf"
+    page.pdf(path=str(pdf), format="A4")  # type: ignore[attr-defined]
+    page.context.close()  # type: ignore[attr-defined]
+    printed = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    )
+    words = " ".join(printed.stdout.split())
+    assert " ".join(paragraph.split()) in words
+    assert kept >= 3 and "Giải phóng tỉnh Kon Tum" in words and "Biên phòng toàn dân" in words
+    assert "Quốc tế Phụ nữ" not in words  # unticked: neither in the list nor in the paragraph
+    assert "Phạm Văn Đồng" not in words  # the rest of the month, unticked, is left out
+    for label in (
+        "Tải Word",
+        "Sao chép đoạn văn",
+        "Kiểm tra",
+        "Thêm vào Google Lịch",
+        "Thông tin cơ quan ban hành",
+        "Chọn đơn vị",
+        "Tùy chọn khác",
+    ):
+        assert label not in words, label
+
+
+def test_the_page_is_the_root_and_its_first_address_redirects(server: Server) -> None:
+    status, headers, body = server.get("/")
+    assert status == 200 and 'id="unit"' in body.decode("utf-8") and 'id="sub-more"' in body.decode("utf-8")
+    status, headers, _ = server.get("/soan?unit=province:kon-tum")
+    assert status == 308 and headers["location"] == "./?unit=province:kon-tum"
+    status, headers, _ = server.get("/soan")
+    assert status == 308 and headers["location"] == "./"
+    status, _headers, body = server.get("/dang-ky-lich?scope=province:kon-tum")
+    assert (
+        status == 200
+        and 'id="workspace-link"' in body.decode("utf-8")
+        and 'href="./"' in body.decode("utf-8")
+    )
+    year = server.get("/year/2024?scope=national,province:kon-tum")[2].decode("utf-8")
+    assert 'href="../dang-ky-lich?scope=national,province:kon-tum"' in year
 
 
 def test_selection_json_errors_are_vietnamese_sentences(server: Server) -> None:
@@ -284,7 +342,7 @@ def test_shipped_nginx_site_caches_feeds_and_passes_the_page(server: Server, tmp
         ) as response:
             assert "X-Cache-Status" not in response.headers
             assert "Giải phóng tỉnh Kon Tum" in response.read().decode("utf-8")
-        with urllib.request.urlopen(base + "/soan", timeout=30) as response:
+        with urllib.request.urlopen(base + "/", timeout=30) as response:
             assert 'id="unit"' in response.read().decode("utf-8")
     finally:
         process.terminate()

@@ -100,7 +100,7 @@ def index_page(
     feed_url = base + "feed.ics" + (f"?{raw_query}" if raw_query else "")
     national, groups = scope_choices(catalogue)
     chosen = {
-        "scope": ",".join(query.scopes),
+        "scope": ",".join(_named(query)),
         "tag": ",".join(query.tags),
         "round": query.round_only,
         "alarm": "" if query.alarm is None else str(query.alarm),
@@ -126,11 +126,14 @@ def index_page(
     )
 
 
+def _named(query: FeedQuery) -> list[str]:
+    """The scopes as chosen: a province's feed holds the national days too (render/feed.py, feed_scopes)."""
+    return [s for s in query.scopes if s != "national"] or list(query.scopes)
+
+
 def _name(catalogue: Catalogue, query: FeedQuery, look: Look) -> str:
     """The calendar's name as the page's choices read: "Các ngày kỷ niệm – Cả tỉnh Quảng Ngãi"."""
-    # A province's feed holds the national days too (render/feed.py, feed_scopes): named by the province.
-    named = [s for s in query.scopes if s != "national"] or list(query.scopes)
-    scope = ", ".join(scope_label(catalogue, s) for s in named)
+    scope = ", ".join(scope_label(catalogue, s) for s in _named(query))
     tag = ", ".join(look.tag_names.get(t, t) for t in query.tags)
     return calendar_name(scope, tag, query.round_only)
 

@@ -52,6 +52,7 @@ from calendar_gen.web.store import CatalogueStore, Snapshot
 
 LOG = logging.getLogger("calendar_gen.server")
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
+SUBSCRIBE = "dang-ky-lich"  # the subscribe page's path, from the site's root (``/`` is the officer's page)
 CORS = {"Access-Control-Allow-Origin": "*"}  # feeds and JSON: web calendars fetch them from their own origin
 
 Built = tuple[bytes, str, dt.date | None]  # body, media type, the day the content last changed by date
@@ -224,7 +225,7 @@ async def month(request: Request) -> Response:
         )
     year, number, fmt = int(match.group(1)), int(match.group(2)), match.group(3) or "html"
     items = normalise(request.query_params.multi_items(), PAGE_PARAMS)
-    home = "../" + (f"?{query_string(items)}" if items else "")
+    home = "../" + SUBSCRIBE + (f"?{query_string(items)}" if items else "")
 
     def build(snapshot: Snapshot, now: dt.date) -> Built:
         sheet = sheet_of(snapshot, items, now, state)
@@ -244,7 +245,7 @@ async def year(request: Request) -> Response:
         return error(404, f"Không có trang năm '{text}'; dùng /year/YYYY hoặc /year/YYYY.pdf, .docx.")
     number, fmt = int(match.group(1)), match.group(2) or "html"
     items = normalise(request.query_params.multi_items(), PAGE_PARAMS)
-    home = "../" + (f"?{query_string(items)}" if items else "")
+    home = "../" + SUBSCRIBE + (f"?{query_string(items)}" if items else "")
 
     def build(snapshot: Snapshot, now: dt.date) -> Built:
         sheet = sheet_of(snapshot, items, now, state)
@@ -268,7 +269,7 @@ async def qr(request: Request) -> Response:
 
 
 async def index(request: Request) -> Response:
-    """``/``: the subscribe page."""
+    """``/dang-ky-lich``: the subscribe page with every feed choice (``/`` is the officer's page)."""
     state = state_of(request)
     items = normalise(request.query_params.multi_items(), FEED_PARAMS)
 

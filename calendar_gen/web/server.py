@@ -32,7 +32,9 @@ from calendar_gen.web.responses import ResponseCache
 from calendar_gen.web.store import CatalogueStore
 
 ROUTES = [
-    Route("/", routes.index),
+    Route("/", workspace_docs.page),  # the officer's page (issue 20)
+    Route("/soan", workspace_docs.moved),  # its first address: 308 to ./, the query kept
+    Route("/dang-ky-lich", routes.index),  # the subscribe page with every feed choice
     Route("/app.js", routes.script),
     Route("/qr.svg", routes.qr),
     Route("/feed.ics", routes.feed),
@@ -43,7 +45,6 @@ ROUTES = [
     Route("/check", check.check_page, methods=["GET", "POST"]),
     Route("/v2/check", languagetool.check, methods=["GET", "POST", "OPTIONS"]),
     Route("/v2/languages", languagetool.languages),
-    Route("/soan", workspace_docs.page),  # the officer's page (issue 20)
     Route("/workspace.js", workspace_docs.script),
     Route("/huong-dan-su-dung", workspace_docs.guide),
     Route("/api/selection", workspace.selection, methods=["GET", "POST"]),

@@ -33,7 +33,7 @@ from calendar_gen.web.links import calendar_name, subscribe_links
 from calendar_gen.web.pages import document_scopes
 from calendar_gen.web.query import QueryError
 from calendar_gen.web.responses import SECURITY, error
-from calendar_gen.web.routes import AppState, base_url, state_of
+from calendar_gen.web.routes import SUBSCRIBE, AppState, base_url, state_of
 from calendar_gen.web.scopes import scope_choices, scope_label
 
 MAX_FORM = 256 * 1024  # bytes of a posted form: ids of a year and a profile fit many times
@@ -106,10 +106,17 @@ def asked_of(fields: dict[str, str], catalogue: Catalogue, today: dt.date) -> As
     return Asked(unit, audiences, year, month, edited, ticked, fields)
 
 
+def next_month(today: dt.date) -> dt.date:
+    """The first day of next month; at the calendar's end (December 9999), this month's."""
+    if (today.year, today.month) == (9999, 12):
+        return today.replace(day=1)
+    return (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+
+
 def _period(text: str, today: dt.date) -> tuple[int, int | None]:
     """``YYYY-MM`` or ``YYYY``; empty: next month (guidance goes out before the month starts)."""
     if not text:
-        following = today.replace(day=1) + dt.timedelta(days=32)
+        following = next_month(today)
         return following.year, following.month
     match = re.fullmatch(r"([0-9]{4})(?:-([0-9]{2}))?", text)
     if match is None or not 1 <= int(match.group(1)) <= 9998 or not 1 <= int(match.group(2) or 1) <= 12:
@@ -232,6 +239,7 @@ def subscribe_data(catalogue: Catalogue, unit: str, base: str) -> dict[str, str]
         "google": links.google,
         "outlook": links.outlook,
         "qr": "qr.svg" + query,
+        "more": SUBSCRIBE + query,  # the subscribe page's other choices, from this unit
     }
 
 

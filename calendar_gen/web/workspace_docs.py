@@ -28,7 +28,15 @@ from calendar_gen.web.query import QueryError
 from calendar_gen.web.responses import HTML, SECURITY, error
 from calendar_gen.web.routes import AppState, state_of
 from calendar_gen.web.scopes import catalogue_names
-from calendar_gen.web.workspace import Asked, answer, asked_of, choices_data, choices_of, json_response
+from calendar_gen.web.workspace import (
+    Asked,
+    answer,
+    asked_of,
+    choices_data,
+    choices_of,
+    json_response,
+    next_month,
+)
 
 FORMATS = ("docx", "pdf", "xlsx")
 MEDIA_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -195,7 +203,7 @@ async def profile(request: Request) -> Response:
 
 def workspace_page(catalogue: Catalogue, today: dt.date, state: AppState) -> str:
     """The officer's page: choose, edit the list, the office's profile, download, check, subscribe."""
-    following = today.replace(day=1) + dt.timedelta(days=32)
+    following = next_month(today)
     template = environment(state.templates).get_template("workspace.html.j2")
     return template.render(
         title="Soạn hướng dẫn tuyên truyền các ngày kỷ niệm",
@@ -206,11 +214,18 @@ def workspace_page(catalogue: Catalogue, today: dt.date, state: AppState) -> str
 
 
 async def page(request: Request) -> Response:
-    """``/soan``: the officer's page (its data comes from ``/api/selection``)."""
+    """``/``: the officer's page (its data comes from ``/api/selection``)."""
     state = state_of(request)
     catalogue = state.store.get().catalogue
     body = workspace_page(catalogue, state.clock(), state).encode("utf-8")
     return Response(body, media_type=HTML, headers={**SECURITY, "Cache-Control": "no-cache"})
+
+
+async def moved(request: Request) -> Response:
+    """``/soan``, the page's first address: a permanent redirect to ``./`` that keeps the query."""
+    query = request.url.query
+    location = "./" + (f"?{query}" if query else "")
+    return Response(status_code=308, headers={**SECURITY, "Location": location})
 
 
 async def script(request: Request) -> Response:
