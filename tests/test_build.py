@@ -183,7 +183,12 @@ def test_built_page_fits_a_phone(tmp_path: Path) -> None:
             page.select_option("#feed-choice", "f-tinh-kon-tum")
             expect(page.locator("#f-tinh-kon-tum")).to_be_visible()
             expect(page.locator("#f-toan-quoc")).to_be_hidden()
-            assert page.locator("#f-tinh-kon-tum img").evaluate("img => img.complete && img.naturalWidth > 0")
+            # The QR code shown is a real image once it has loaded (waits up to 10 s, no fixed sleep).
+            page.wait_for_function(
+                "() => { const img = document.querySelector('#f-tinh-kon-tum img');"
+                " return img !== null && img.complete && img.naturalWidth > 0; }",
+                timeout=10_000,
+            )
             page.select_option("#paragraph-month", "month/2026-03.txt")
             expect(page.locator("#paragraph")).to_have_value(
                 (site / "month/2026-03.txt").read_text(encoding="utf-8").strip(), timeout=10_000
