@@ -82,25 +82,24 @@ def fit_lines(name: str, pt: float, bold: bool, column_mm: float = HEADER_COLUMN
 
     Among the breaks whose first line fits, the best-reading one (``_rank``) wins, then the one
     with the longest first line (where a word processor would break); the rest is broken again
-    while it is too wide. The words
-    of a broken line are joined with no-break spaces, so neither Word nor the browser breaks it
-    somewhere else; a single word wider than the column is left to wrap as it must.
+    while it is too wide. The words of a broken line are joined with no-break spaces, so neither
+    Word nor the browser breaks it somewhere else; a line that cannot fit (a word wider than the
+    column) keeps its spaces and wraps as it must.
     """
     limit = column_mm - _SPARE_MM
     words = name.split()
-    if width_mm(" ".join(words), pt, bold) <= limit or len(words) < 2:
+    if len(words) < 2 or width_mm(" ".join(words), pt, bold) <= limit:
         return [" ".join(words)] if words else []
-    firsts = {at: width_mm(" ".join(words[:at]), pt, bold) for at in range(1, len(words))}
-    candidates = [(_rank(words, at), -first, at) for at, first in firsts.items() if first <= limit]
-    if not candidates:
-        return [" ".join(words)]
-    _, _, at = min(candidates)
-    first = NO_BREAK_SPACE.join(words[:at])
-    return [first, *_joined(fit_lines(" ".join(words[at:]), pt, bold, column_mm), limit, pt, bold)]
-
-
-def _joined(lines: list[str], limit: float, pt: float, bold: bool) -> list[str]:
-    """Lines that fit, with no-break spaces between their words; a line too wide keeps its spaces."""
+    lines: list[list[str]] = []
+    while len(words) > 1 and width_mm(" ".join(words), pt, bold) > limit:
+        firsts = {at: width_mm(" ".join(words[:at]), pt, bold) for at in range(1, len(words))}
+        candidates = [(_rank(words, at), -first, at) for at, first in firsts.items() if first <= limit]
+        if not candidates:
+            break
+        _, _, at = min(candidates)
+        lines.append(words[:at])
+        words = words[at:]
+    lines.append(words)
     return [
-        line.replace(" ", NO_BREAK_SPACE) if width_mm(line, pt, bold) <= limit else line for line in lines
+        (NO_BREAK_SPACE if width_mm(" ".join(line), pt, bold) <= limit else " ").join(line) for line in lines
     ]
