@@ -31,7 +31,7 @@ from calendar_gen.check.wordfile import read
 from calendar_gen.engine.occurrences import occurrences
 from calendar_gen.paths import default_catalogue
 from calendar_gen.render.formatting import mention
-from calendar_gen.render.text import month_text
+from calendar_gen.render.paragraph import month_text
 
 FILLER = (
     "Tiếp tục đẩy mạnh việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh; tuyên truyền "

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from calendar_gen.catalogue.provinces import restrict  # noqa: E402
 from calendar_gen.catalogue.types import Catalogue  # noqa: E402
 from calendar_gen.cli.common import catalogue_paths, load_catalogue  # noqa: E402
-from calendar_gen.cli.provinces import resolve_choices  # noqa: E402
+from calendar_gen.cli.provincechoice import resolve_choices  # noqa: E402
 from calendar_gen.engine.listing import choose, listed_only  # noqa: E402
 from calendar_gen.engine.occurrences import occurrences  # noqa: E402
 

@@ -15,16 +15,19 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
-import gettext
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import gettext
 
 DOMAIN = "calendar_gen"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 LANGUAGES = ("vi", "en")
 DEFAULT = "vi"  # officers read Vietnamese; a machine never set up for a locale gets Vietnamese
 
-_active: gettext.NullTranslations | None = gettext.NullTranslations()
+_active: gettext.NullTranslations | None = None  # parsed on the first message (gettext too)
 _language = "en"
 # A language for one task or thread only (``speaking``): the web answers in Vietnamese for every
 # visitor even when ``serve`` itself was started under an English locale.
@@ -85,6 +88,8 @@ def _speaking(catalog: gettext.NullTranslations) -> Iterator[None]:
 @functools.lru_cache(maxsize=len(LANGUAGES))
 def translations(language: str) -> gettext.NullTranslations:
     """The catalog of a language; English is the message ids themselves."""
+    import gettext
+
     if language == "en":
         return gettext.NullTranslations()
     try:
@@ -103,7 +108,8 @@ def _missing(language: str) -> MissingCatalog:
 def activate(language: str) -> None:
     """Use ``language`` for every message from now on (MissingCatalog when it is not installed)."""
     global _active, _language
-    if language != "en" and gettext.find(DOMAIN, LOCALE_DIR, languages=[language]) is None:
+    # gettext.find's answer for our one-part language codes, without importing gettext.
+    if language != "en" and not (LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file():
         raise _missing(language)
     _active, _language = None, language
 
@@ -112,6 +118,8 @@ def active_language() -> str:
     """The language in use: 'en' when no catalog is active (``speaking`` wins for its block)."""
     current = _local.get()
     if current is not None:
+        import gettext
+
         return "vi" if type(current) is not gettext.NullTranslations else "en"
     return _language
 

@@ -27,7 +27,7 @@ from calendar_gen.check.recognise import mentions_in
 from calendar_gen.engine.occurrences import occurrences
 from calendar_gen.model import Anniversary
 from calendar_gen.paths import default_catalogue, province_catalogues
-from calendar_gen.render.text import month_text
+from calendar_gen.render.paragraph import month_text
 
 DATA = Path(__file__).parent / "data"
 EXAMPLES = {

@@ -22,7 +22,7 @@ from calendar_gen.engine.occurrences import occurrences
 from calendar_gen.model import Occurrence
 from calendar_gen.paths import default_catalogue, province_catalogues, province_registry
 from calendar_gen.render.formatting import mention
-from calendar_gen.render.text import month_text
+from calendar_gen.render.paragraph import month_text
 
 EXAMPLES = Path(__file__).parent / "data" / "examples"
 DATE = r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{1,2}/\d{4}"

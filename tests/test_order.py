@@ -15,7 +15,8 @@ from calendar_gen.model import Occurrence, RoundClass
 from calendar_gen.paths import default_catalogue
 from calendar_gen.render.formatting import DateStyle
 from calendar_gen.render.order import join_day
-from calendar_gen.render.text import by_day, month_text
+from calendar_gen.render.paragraph import month_text
+from calendar_gen.render.views import by_day
 
 ENTRIES = load([default_catalogue()]).entries
 

@@ -11,7 +11,6 @@ corrupt, unwritable) falls back to a full load. JSON, not pickle: a cache file c
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import zlib
@@ -23,6 +22,7 @@ from typing import Any
 from calendar_gen import __version__
 from calendar_gen.catalogue.load import checked, load_file
 from calendar_gen.catalogue.types import Catalogue, CatalogueFile, Province
+from calendar_gen.digest import blake2b
 from calendar_gen.model import Anniversary, Calendar, FoundingDate, Origin
 
 SCHEMA = 5  # bump when validation rules or the model change
@@ -46,7 +46,7 @@ def load(paths: Sequence[Path], cache_dir: Path | None) -> Catalogue:
 
 def stamp(name: str, data: bytes) -> list[Any]:
     """What a cached form is valid for: calendar-gen's version, SCHEMA, a name, the size and hash."""
-    digest = hashlib.blake2b(data, digest_size=32).hexdigest()
+    digest = blake2b(data, digest_size=32).hexdigest()
     return [__version__, SCHEMA, name, len(data), digest]
 
 

@@ -8,13 +8,13 @@ file and the key, so a local edit of ``data/`` fails with a message, not a trace
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 from calendar_gen import __version__
 from calendar_gen.catalogue.types import KINDS, LISTED, SLUG
+from calendar_gen.digest import blake2b
 from calendar_gen.engine.listing import Audience, ListingRules, Section, When
 from calendar_gen.i18n import _
 from calendar_gen.paths import compiled_dir, resource_dir
@@ -82,7 +82,7 @@ def load_rules(path: Path | None = None, cache_dir: Path | None = None) -> Listi
 
 def rules_stamp(data: bytes) -> list[str]:
     """What a cached or compiled form must match: the version and the rule file's hash."""
-    return [__version__, hashlib.blake2b(data, digest_size=16).hexdigest()]
+    return [__version__, blake2b(data, digest_size=16).hexdigest()]
 
 
 def rules_json(stamp: list[str], plain: Any) -> bytes:

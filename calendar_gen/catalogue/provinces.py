@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import difflib
-import hashlib
 import json
 import re
 import unicodedata
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from calendar_gen.catalogue.types import Catalogue, Province
+from calendar_gen.digest import blake2b
 from calendar_gen.model import Anniversary
 from calendar_gen.paths import compiled_dir
 
@@ -102,7 +102,7 @@ def load_registry(path: Path, cache_dir: Path | None = None) -> Registry:
 
 def registry_name(raw: bytes) -> str:
     """The cache file name of a registry: its content's hash (another content, another name)."""
-    return f"provinces-{hashlib.blake2b(raw, digest_size=16).hexdigest()}.json"
+    return f"provinces-{blake2b(raw, digest_size=16).hexdigest()}.json"
 
 
 def _cached(target: Path | None) -> Any:

@@ -10,8 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import typer
-
+from calendar_gen.cli.errors import bad_parameter
 from calendar_gen.i18n import _
 
 if TYPE_CHECKING:
@@ -29,9 +28,7 @@ def check_audiences(audiences: Sequence[str], loaded: Catalogue) -> None:
     for slug in audiences:
         if slug not in known:
             hint = did_you_mean(slug, known) or _("; use one of {values}").format(values=", ".join(known))
-            raise typer.BadParameter(
-                _("'{value}' is not an audience").format(value=slug) + hint, param_hint="--for"
-            )
+            raise bad_parameter(_("'{value}' is not an audience").format(value=slug) + hint, "--for")
 
 
 def check_ids(ids: Sequence[str], loaded: Catalogue, option: str) -> None:
@@ -44,9 +41,7 @@ def check_ids(ids: Sequence[str], loaded: Catalogue, option: str) -> None:
             hint = did_you_mean(entry_id, sorted(known)) or _(
                 "; calendar-gen month --all -f json lists the ids of a month"
             )
-            raise typer.BadParameter(
-                _("no loaded entry has the id '{id}'").format(id=entry_id) + hint, param_hint=option
-            )
+            raise bad_parameter(_("no loaded entry has the id '{id}'").format(id=entry_id) + hint, option)
 
 
 def selection(

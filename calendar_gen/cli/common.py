@@ -10,9 +10,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-import typer
-
 from calendar_gen.characters import FORBIDDEN, PLANE_NONCHARACTERS
+from calendar_gen.cli.errors import bad_parameter, echo_error, leave
 from calendar_gen.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -38,53 +37,10 @@ def bad_character(text: str) -> tuple[int, str] | None:
     return None if found is None else (found.start() + 1, f"U+{ord(found.group()):04X}")
 
 
-def clean_text(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> str | None:
-    """Option callback: refuse control and invisible characters, naming the option."""
-    found = None if value is None else bad_character(value)
-    if found is not None:
-        raise typer.BadParameter(
-            _("contains the control or invisible character {code} at position {position}; remove it").format(
-                code=found[1], position=found[0]
-            ),
-            param_hint=(param.opts or [param.name or ""])[0],
-        )
-    return value
-
-
-MAX_HEADER_LINE = 300  # as a profile's header line (render/profilecheck.MAX_LINE)
-MAX_HEADER_LINES = 4  # --issuer: the superior bodies and the issuing body
-
-
-def header_text(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> str | None:
-    """Option callback for ``--issuer``, ``--place``, ``--number``: clean, and each line at most 300 long.
-
-    A header line longer than a page is a mistake, and PDF layout time grows faster than its
-    length, breakable or not (issue 23, item 14).
-    """
-    value = clean_text(ctx, param, value)
-    lines = (value or "").split("|" if param.name == "issuer" else "\n")
-    if len(lines) > MAX_HEADER_LINES:
-        raise typer.BadParameter(
-            _("{count} lines separated by '|'; a header has at most {limit}").format(
-                count=len(lines), limit=MAX_HEADER_LINES
-            ),
-            param_hint=(param.opts or [param.name or ""])[0],
-        )
-    for line in lines:
-        if len(line) > MAX_HEADER_LINE:
-            raise typer.BadParameter(
-                _("a header line of {length} characters; at most {limit} fit the document").format(
-                    length=len(line), limit=MAX_HEADER_LINE
-                ),
-                param_hint=(param.opts or [param.name or ""])[0],
-            )
-    return value
-
-
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print a message for the user on standard error and exit."""
-    typer.echo(f"calendar-gen: {message}", err=True)
-    raise typer.Exit(code)
+    echo_error(f"calendar-gen: {message}")
+    leave(code)
 
 
 def resolve_today(text: str | None) -> dt.date:
@@ -96,23 +52,23 @@ def resolve_today(text: str | None) -> dt.date:
             return dt.date.fromisoformat(text)
         except ValueError:
             pass
-    raise typer.BadParameter(
-        _("'{text}' is not a date; use YYYY-MM-DD, e.g. 2024-03-01").format(text=text), param_hint="--today"
+    raise bad_parameter(
+        _("'{text}' is not a date; use YYYY-MM-DD, e.g. 2024-03-01").format(text=text), "--today"
     )
 
 
 def catalogue_paths(catalogue: list[Path] | None, no_default: bool, province: list[str] | None) -> list[Path]:
     """The files to read, in order: shipped catalogue, province overlays, then the user's files."""
-    from calendar_gen.cli.provinces import overlay_paths, resolve_choices
+    from calendar_gen.cli.provincechoice import overlay_paths, resolve_choices
     from calendar_gen.paths import default_catalogue
 
     paths = [] if no_default else [default_catalogue()]
     paths.extend(overlay_paths(resolve_choices(province)))
     paths.extend(catalogue or [])
     if not paths:
-        raise typer.BadParameter(
+        raise bad_parameter(
             _("nothing to read: with --no-default give at least one --catalogue FILE"),
-            param_hint="--no-default",
+            "--no-default",
         )
     return paths
 
@@ -134,9 +90,9 @@ def cache_dir() -> Path | None:
 
 def report_problems(problems: list[Problem], header: str) -> None:
     """Print a count line and every problem, one per line, on standard error."""
-    typer.echo(f"calendar-gen: {header}", err=True)
+    echo_error(f"calendar-gen: {header}")
     for problem in problems:
-        typer.echo(f"  {problem}", err=True)
+        echo_error(f"  {problem}")
 
 
 def load_catalogue(paths: list[Path]) -> Catalogue:
@@ -153,7 +109,7 @@ def load_catalogue(paths: list[Path]) -> Catalogue:
         count = len(exc.problems)
         header = ngettext("{count} problem in the catalogue:", "{count} problems in the catalogue:", count)
         report_problems(exc.problems, header.format(count=count))
-        raise typer.Exit(1) from None
+        leave(1)
 
 
 def selected_entries(
@@ -178,7 +134,7 @@ def only_chosen(loaded: Catalogue, province: list[str] | None) -> Catalogue:
     if not province:
         return loaded
     from calendar_gen.catalogue.provinces import restrict
-    from calendar_gen.cli.provinces import resolve_choices
+    from calendar_gen.cli.provincechoice import resolve_choices
 
     return restrict(loaded, resolve_choices(province))
 
@@ -191,9 +147,7 @@ def check_tags(tags: list[str] | None, loaded: Catalogue) -> None:
     for tag in tags or []:
         if tag not in known:
             hint = did_you_mean(tag, known) or _("; calendar-gen month -f json lists the tags of each entry")
-            raise typer.BadParameter(
-                _("no entry has the tag '{tag}'").format(tag=tag) + hint, param_hint="--tag"
-            )
+            raise bad_parameter(_("no entry has the tag '{tag}'").format(tag=tag) + hint, "--tag")
 
 
 SCOPE_OPTION = re.compile(r"(national|province|sector)(:[a-z0-9]+(-[a-z0-9]+)*)?")
@@ -205,23 +159,23 @@ def check_filters(scope: list[str] | None, kind: list[str] | None) -> None:
 
     for value in scope or []:
         if not SCOPE_OPTION.fullmatch(value) or value.startswith("national:"):
-            raise typer.BadParameter(
+            raise bad_parameter(
                 _(
                     "'{value}' is not a scope; use national, province, province:<slug>, "
                     "sector or sector:<slug>"
                 ).format(value=value),
-                param_hint="--scope",
+                "--scope",
             )
         if value.startswith("province:"):
             from calendar_gen.catalogue.values import unknown_province
 
             if unknown := unknown_province(value.removeprefix("province:")):
-                raise typer.BadParameter(unknown, param_hint="--scope")
+                raise bad_parameter(unknown, "--scope")
     for value in kind or []:
         if value not in KINDS:
-            raise typer.BadParameter(
+            raise bad_parameter(
                 _("'{value}' is not a kind; use one of {kinds}").format(value=value, kinds=", ".join(KINDS)),
-                param_hint="--kind",
+                "--kind",
             )
 
 
@@ -234,12 +188,12 @@ def parse_month(text: str | None, today: dt.date) -> tuple[int, int]:
     elif match := re.fullmatch(r"([0-9]{1,2})[/.-]([0-9]{4})", text.strip()):
         month, year = int(match.group(1)), int(match.group(2))
     else:
-        raise typer.BadParameter(
-            _("'{text}' is not a month; use YYYY-MM, e.g. 2024-03").format(text=text), param_hint="YYYY-MM"
+        raise bad_parameter(
+            _("'{text}' is not a month; use YYYY-MM, e.g. 2024-03").format(text=text), "YYYY-MM"
         )
     if not 1 <= month <= 12 or year < 1:
-        raise typer.BadParameter(
-            _("'{text}' is not a month; months run from 01 to 12").format(text=text), param_hint="YYYY-MM"
+        raise bad_parameter(
+            _("'{text}' is not a month; months run from 01 to 12").format(text=text), "YYYY-MM"
         )
     return year, month
 
@@ -252,18 +206,18 @@ DOMAIN = re.compile(
 def check_domain(domain: str) -> None:
     """The UID domain must be a host name: it is part of every event's identity."""
     if not DOMAIN.fullmatch(domain):  # fullmatch: '$' would accept a trailing newline
-        raise typer.BadParameter(
+        raise bad_parameter(
             _("'{domain}' is not a domain name such as example.gov.vn").format(domain=domain),
-            param_hint="--domain",
+            "--domain",
         )
 
 
 def check_url(value: str | None, option: str) -> None:
     """A public http(s) address, for subscribe links."""
     if value is not None and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", value):
-        raise typer.BadParameter(
+        raise bad_parameter(
             _("'{value}' is not an http(s) address such as https://lich.example.gov.vn/").format(value=value),
-            param_hint=option,
+            option,
         )
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from calendar_gen.cli.options import SheetFormat
+from calendar_gen.cli.formats import SheetFormat
 from calendar_gen.cli.output import SHEETS
 from calendar_gen.i18n import _
 

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from calendar_gen.cli.callbacks import clean_text
 from calendar_gen.cli.choosing import check_audiences
 from calendar_gen.cli.common import (
     check_domain,
     check_url,
-    clean_text,
     feed_stamp,
     resolve_today,
     selected_entries,

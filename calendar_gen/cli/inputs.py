@@ -9,11 +9,10 @@ directly, through a symbolic link, with ``..`` or as a hard link (same device an
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
-import click
-import typer
-
+from calendar_gen.cli.errors import bad_parameter
 from calendar_gen.i18n import N_, _
 
 _KEY = "calendar_gen.inputs"
@@ -26,6 +25,9 @@ DRAFT = N_("the draft being checked")
 
 
 def _registry() -> dict[tuple[int, int], tuple[str, str]] | None:
+    click = sys.modules.get("click")  # without Click there is no command context (cli.quick)
+    if click is None:
+        return None
     context = click.get_current_context(silent=True)
     if context is None:
         return None
@@ -71,19 +73,9 @@ def refuse_input(output: Path, option: str = "--output") -> None:
     if found is None:
         return
     what, path = found
-    raise typer.BadParameter(
+    raise bad_parameter(
         _(
             "{output} is {what} this command reads ({path}); nothing was written: choose another output file"
         ).format(output=output, what=_(what), path=path),
-        param_hint=option,
+        option,
     )
-
-
-def remember_option(ctx: typer.Context, param: typer.CallbackParam, value: Path | None) -> Path | None:
-    """Option callback: record the file (or the templates folder's files) the option names."""
-    if value is not None:
-        if param.name == "templates":
-            remember_templates(value)
-        else:
-            remember(value, PROFILE if param.name == "profile" else TEMPLATE)
-    return value

@@ -10,8 +10,10 @@ import typer
 
 from calendar_gen.cli.choosing import explain as explain_text
 from calendar_gen.cli.choosing import selection
-from calendar_gen.cli.common import parse_month, resolve_today, selected_entries
+from calendar_gen.cli.common import resolve_today, selected_entries
 from calendar_gen.cli.documentopts import document_info, sheet_options_only
+from calendar_gen.cli.formats import SheetFormat, TextFormat
+from calendar_gen.cli.monthly import choose_month, paragraph
 from calendar_gen.cli.options import (
     AllOpt,
     ByMonthOpt,
@@ -35,13 +37,11 @@ from calendar_gen.cli.options import (
     ProvinceOpt,
     RoundOpt,
     ScopeOpt,
-    SheetFormat,
     SheetFormatOpt,
     SourcesOpt,
     StyleOpt,
     TagOpt,
     TemplatesOpt,
-    TextFormat,
     TodayOpt,
 )
 from calendar_gen.cli.output import (
@@ -98,38 +98,42 @@ def month(
     today: TodayOpt = None,
 ) -> None:
     """The anniversaries of a month that guidance lists: the paragraph, a list, or a printable sheet."""
-    import calendar as gregorian
-
-    from calendar_gen.engine.occurrences import occurrences
-    from calendar_gen.engine.selection import round_only
-
     chosen = choose_format(fmt, output, SheetFormat)
     sheet_options_only(chosen, profile, docx_template)
-    now = resolve_today(today)
-    year, number = parse_month(month_arg, now)
-    loaded, entries = selected_entries(catalogue, no_default, province, scope, tag, kind)
-    start = dt.date(year, number, 1)
-    end = dt.date(year, number, gregorian.monthrange(year, number)[1])
-    found = occurrences(entries, start, end)
-    if round_:
-        found = round_only(found)
-    choices = selection(found, loaded, audience, include, exclude, profile=profile)
+    picked = choose_month(
+        month_arg,
+        today,
+        catalogue=catalogue,
+        no_default=no_default,
+        province=province,
+        scope=scope,
+        tag=tag,
+        kind=kind,
+        round_only=round_,
+        audience=audience,
+        include=include,
+        exclude=exclude,
+        profile=profile,
+    )
+    year, number = picked.year, picked.number
     if explain:
-        emit(explain_text(choices, date_style), output)
+        emit(explain_text(picked.choices, date_style), output)
         return
-    found = found if all_ else listed_only(choices)
+    found = picked.found if all_ else listed_only(picked.choices)
     deliver(
         chosen,
         found,
         output,
         date_style,
-        choices=choices,
-        text=lambda: _render("text", "month_text", found, year, number, date_style, templates, round_),
+        choices=picked.choices,
+        text=lambda: paragraph(picked, found, date_style, templates, round_),
         html=lambda info: _render("html", "month_html", found, year, number, info, templates),
         docx=lambda info: _render("docx", "month_docx", found, year, number, info, templates),
         info=lambda: with_days_off(
             document_info(
-                sheet_info(loaded, now, issuer, place, issued, party, date_style, doc_number, sources),
+                sheet_info(
+                    picked.loaded, picked.today, issuer, place, issued, party, date_style, doc_number, sources
+                ),
                 profile,
                 docx_template,
                 year,

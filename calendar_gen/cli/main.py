@@ -8,10 +8,12 @@ import sys
 
 def main(argv: list[str] | None = None) -> None:
     """Run ``calendar-gen``; no traceback for broken pipes or Ctrl-C."""
+    args = sys.argv[1:] if argv is None else argv
+    if _quick(args):
+        return
     from calendar_gen import i18n
     from calendar_gen.cli.translate import install
 
-    args = sys.argv[1:] if argv is None else argv
     try:
         install(i18n.choose(args, os.environ))
         _refuse_unknown_lang(args)
@@ -28,6 +30,24 @@ def main(argv: list[str] | None = None) -> None:
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(0)
+
+
+def _quick(args: list[str]) -> bool:
+    """Answer a plain ``month`` without the Typer app (``cli.quick``); False when Typer must run."""
+    from calendar_gen.cli import quick
+
+    try:
+        text = None if quick.disabled(os.environ) else quick.answer(args, os.environ)
+        if text is None:
+            return False
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)
+    return True
 
 
 def _command(args: list[str], names: frozenset[str]) -> str | None:

@@ -6,41 +6,15 @@ Help texts are English message ids marked with ``N_``; they are translated when 
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from calendar_gen.cli.common import clean_text, header_text
-from calendar_gen.cli.inputs import remember_option
+from calendar_gen.cli.callbacks import clean_text, header_text, remember_option
+from calendar_gen.cli.formats import SheetFormat, TextFormat
 from calendar_gen.i18n import N_
 from calendar_gen.render.formatting import DateStyle
-
-
-class TextFormat(StrEnum):
-    """Output formats of the list commands."""
-
-    TEXT = "text"
-    TABLE = "table"
-    MARKDOWN = "markdown"
-    CSV = "csv"
-    JSON = "json"
-
-
-class SheetFormat(StrEnum):
-    """Output formats of month and year: the list formats and the printable sheets."""
-
-    TEXT = "text"
-    TABLE = "table"
-    MARKDOWN = "markdown"
-    CSV = "csv"
-    JSON = "json"
-    HTML = "html"
-    PDF = "pdf"
-    DOCX = "docx"
-    XLSX = "xlsx"
-
 
 # Options shared by the commands (Annotated aliases keep each signature short and the help uniform).
 CatalogueOpt = Annotated[

@@ -9,10 +9,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
-import typer
-
 from calendar_gen.cli.common import fail
-from calendar_gen.cli.options import SheetFormat, TextFormat
+from calendar_gen.cli.errors import bad_parameter, echo_error
+from calendar_gen.cli.formats import SheetFormat, TextFormat
 from calendar_gen.i18n import _
 from calendar_gen.render.formatting import DateStyle
 
@@ -70,7 +69,7 @@ def emit_bytes(data: bytes, output: Path | None, option: str = "--output") -> No
             )
         )
     done = _("wrote {path}, replacing the file that was there") if replaced else _("wrote {path}")
-    typer.echo("calendar-gen: " + done.format(path=output), err=True)
+    echo_error("calendar-gen: " + done.format(path=output))
 
 
 def render_list(
@@ -97,16 +96,21 @@ def render_list(
 
 
 def run_template(render: Callable[..., str], *args: Any, **kwargs: Any) -> str:
-    """Render a text template; a broken user template is reported, not raised."""
-    import jinja2
+    """Render a text template; a broken user template is reported, not raised.
 
+    Jinja2 is imported by whatever renders a template; a paragraph in the shipped wording needs
+    none (``render.paragraph``), and without Jinja2 loaded no exception can be one of its errors.
+    """
     try:
         with template_deadline():
             return render(*args, **kwargs)
-    except jinja2.TemplateError as exc:
-        template_failure(exc)
     except RecursionError:
         fail(_("template error: a macro calls itself without end; check your --templates folder"))
+    except Exception as exc:
+        jinja2 = sys.modules.get("jinja2")
+        if jinja2 is not None and isinstance(exc, jinja2.TemplateError):
+            template_failure(exc)
+        raise
 
 
 TEMPLATE_SECONDS = 60  # a yearly Word sheet renders in a few seconds
@@ -122,20 +126,25 @@ def template_deadline() -> Iterator[None]:
     """
     import os
     import signal
-    import threading
-
-    from jinja2.exceptions import SecurityError
 
     text = os.environ.get(TEMPLATE_SECONDS_VARIABLE, "")
     seconds = float(text) if text.replace(".", "", 1).isdigit() and float(text) > 0 else TEMPLATE_SECONDS
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield
-        return
 
     def expired(signum: int, frame: Any) -> None:
+        from jinja2.exceptions import SecurityError
+
         raise SecurityError(f"the template ran longer than {seconds:g} seconds")
 
-    previous = signal.signal(signal.SIGALRM, expired)
+    armed = hasattr(signal, "setitimer")
+    previous: Any = None
+    if armed:
+        try:
+            previous = signal.signal(signal.SIGALRM, expired)
+        except ValueError:  # not the main thread: only it receives signals
+            armed = False
+    if not armed:
+        yield
+        return
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
@@ -182,9 +191,9 @@ def sheet_info(
     from calendar_gen.render.html import SOURCE_MODES, Header, SheetInfo
 
     if sources is not None and sources not in SOURCE_MODES:
-        raise typer.BadParameter(
+        raise bad_parameter(
             _("'{value}' is not one of {choices}").format(value=sources, choices=", ".join(SOURCE_MODES)),
-            param_hint="--sources",
+            "--sources",
         )
 
     issued_date = None
@@ -192,8 +201,8 @@ def sheet_info(
         try:
             issued_date = dt.date.fromisoformat(issued)
         except ValueError:
-            raise typer.BadParameter(
-                _("'{text}' is not a date; use YYYY-MM-DD").format(text=issued), param_hint="--issued"
+            raise bad_parameter(
+                _("'{text}' is not a date; use YYYY-MM-DD").format(text=issued), "--issued"
             ) from None
     elif issuer or place or party or number:
         issued_date = now
@@ -241,9 +250,9 @@ def render_sheet(fmt: SheetFormat, html: Callable[[], str], docx: Callable[[], b
 def emit_sheet(fmt: SheetFormat, data: bytes, output: Path | None) -> None:
     """PDF and Word are binary: they go to a file, or to a pipe, never to a terminal."""
     if fmt in BINARY and output is None and sys.stdout.isatty():
-        raise typer.BadParameter(
+        raise bad_parameter(
             _("--format {format} writes a file: add -o FILE.{format}").format(format=fmt.value),
-            param_hint="--output",
+            "--output",
         )
     emit_bytes(data, output)
 
@@ -316,33 +325,33 @@ def choose_format(fmt: F | None, output: Path | None, formats: type[F]) -> F:
     """
     suffix = output.suffix.lower() if output is not None else ""
     if suffix in FOREIGN:
-        raise typer.BadParameter(
+        raise bad_parameter(
             _("calendar-gen does not write {ext} files; use one of: {choices}").format(
                 ext=suffix,
                 choices=", ".join(ext for ext, name in EXTENSIONS.items() if name in set(formats)),
             ),
-            param_hint="--output",
+            "--output",
         )
     named = EXTENSIONS.get(suffix)
     if fmt is None:
         if named is None:
             return formats("text")
         if named not in {f.value for f in formats}:
-            raise typer.BadParameter(
+            raise bad_parameter(
                 _("this command cannot write a {ext} file; choose --format {choices}").format(
                     ext=suffix, choices="|".join(f.value for f in formats)
                 )
                 + (_(" (calendar feeds: calendar-gen feed -o FILE.ics)") if named == "ics" else ""),
-                param_hint="--output",
+                "--output",
             )
         return formats(named)
     if named is not None and named != fmt.value and not (named == "text" and fmt.value in PLAIN):
-        raise typer.BadParameter(
+        raise bad_parameter(
             _("--format {format} does not match the file {path}; use -o FILE.{ext} or drop --format").format(
                 format=fmt.value,
                 path=output,
                 ext={"text": "txt", "table": "txt", "markdown": "md"}.get(fmt.value, fmt.value),
             ),
-            param_hint="--output",
+            "--output",
         )
     return fmt

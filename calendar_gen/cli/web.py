@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from calendar_gen.cli.callbacks import clean_text
 from calendar_gen.cli.common import (
     cache_dir,
     catalogue_paths,
     check_domain,
     check_url,
-    clean_text,
     fail,
     feed_stamp,
     load_catalogue,
@@ -45,7 +45,7 @@ def site_paths(
     catalogue: list[Path] | None, no_default: bool, province: list[str] | None
 ) -> tuple[list[Path], list[Choice]]:
     """The files a site serves: with ``-p`` the chosen overlays, else every shipped overlay."""
-    from calendar_gen.cli.provinces import resolve_choices
+    from calendar_gen.cli.provincechoice import resolve_choices
     from calendar_gen.paths import default_catalogue, province_catalogues
 
     choices = resolve_choices(province)

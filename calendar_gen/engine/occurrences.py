@@ -13,7 +13,6 @@ Pure date arithmetic, no I/O. Rules (README.md, "Counting rules"; DOMAIN.md):
 
 from __future__ import annotations
 
-import calendar as _gregorian
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
@@ -38,9 +37,21 @@ def classify(number: int) -> RoundClass:
     return RoundClass.KHAC
 
 
+def is_leap(year: int) -> bool:
+    """A Gregorian leap year (``calendar.isleap``, whose module also imports ``locale``)."""
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """The number of days of a Gregorian month (``calendar.monthrange(year, month)[1]``)."""
+    if month == 12:
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.timedelta(days=1)).day
+
+
 def solar_day(year: int, month: int, day: int) -> dt.date:
     """A solar anniversary day in ``year``; 29 February becomes 28 February in common years."""
-    if month == 2 and day == 29 and not _gregorian.isleap(year):
+    if month == 2 and day == 29 and not is_leap(year):
         return dt.date(year, 2, 28)
     return dt.date(year, month, day)
 
@@ -96,7 +107,7 @@ def _of_entry(entry: Anniversary, start: dt.date, end: dt.date, yearly: bool) ->
                     continue
             else:
                 date = first
-                last = first.replace(day=_gregorian.monthrange(year, founded.month)[1])
+                last = first.replace(day=days_in_month(year, founded.month))
                 if last < start or first > end:
                     continue
         else:

@@ -28,7 +28,8 @@ from calendar_gen.render.docxparts import apply_layout, fixed_package, page_numb
 from calendar_gen.render.formatting import solar
 from calendar_gen.render.html import SheetInfo, number_sources, row
 from calendar_gen.render.order import editorial
-from calendar_gen.render.text import Sandbox, month_text, year_sections
+from calendar_gen.render.paragraph import month_text
+from calendar_gen.render.text import Sandbox, year_sections
 
 HIGHLIGHT = "FFF3C4"  # the shading of năm tròn and năm lẻ 5 rows, as on the HTML sheet
 NO_FILL = "auto"

@@ -22,9 +22,11 @@ from calendar_gen.render.formatting import DateStyle, long_date, solar
 from calendar_gen.render.headerlines import fit_lines
 from calendar_gen.render.layout import SIGNATURE_COLUMNS_MM, css_context, styles
 from calendar_gen.render.order import editorial
+from calendar_gen.render.paragraph import month_text
 from calendar_gen.render.profile import Profile
 from calendar_gen.render.records import lunar_cell
-from calendar_gen.render.text import ROUND_VALUES, environment, month_text, view, year_sections
+from calendar_gen.render.text import ROUND_VALUES, environment, year_sections
+from calendar_gen.render.views import view
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import itertools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -19,12 +18,12 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment, safe_range
 
 from calendar_gen.engine.selection import ROUND
-from calendar_gen.model import Occurrence, Precision
+from calendar_gen.model import Occurrence
 from calendar_gen.paths import resource_dir
 from calendar_gen.render import sandbox
-from calendar_gen.render.formatting import DateStyle, counted, date_label, month_year, period, solar
+from calendar_gen.render.formatting import DateStyle, solar
 from calendar_gen.render.order import editorial, join_day
-from calendar_gen.render.records import record
+from calendar_gen.render.views import view
 
 ROUND_VALUES = frozenset(r.value for r in ROUND)
 
@@ -109,57 +108,9 @@ def _environment(user_templates: str | None) -> jinja2.Environment:
     return env
 
 
-def view(
-    occ: Occurrence, style: DateStyle, today: dt.date | None = None, classed: bool = False
-) -> dict[str, Any]:
-    """The record a template sees for one occurrence.
-
-    ``classed``: the occurrence is listed for its round class (yearly lists, ``--round``,
-    ``upcoming``), so a năm tròn or năm lẻ 5 shows the count it was classified by even where the
-    catalogue hides it: "115 năm Ngày Quốc tế Phụ nữ (08/3/1910 – 08/3/2025)".
-    """
-    if classed and occ.round_class in ROUND:
-        occ = counted(occ)
-    result = record(occ, style, today)
-    result["period"] = period(occ, style)
-    result["date_text"] = date_label(occ, style)
-    result["day_text"] = date_label(occ, style, short=True)
-    result["whole_month"] = occ.whole_month
-    return result
-
-
-def _day_key(occ: Occurrence) -> tuple[dt.date, str]:
-    """Same-day mentions share a key; a month-only entry without a day stands alone."""
-    return occ.date, occ.anniversary.id if occ.whole_month else ""
-
-
-def by_day(
-    occurrences: Sequence[Occurrence], style: DateStyle, classed: bool = False
-) -> list[list[dict[str, Any]]]:
-    """Mentions grouped by day in editorial order (templates join them with ``join_day``)."""
-    return [
-        [view(o, style, classed=classed) for o in group]
-        for _, group in itertools.groupby(editorial(occurrences), key=_day_key)
-    ]
-
-
-def month_text(
-    occurrences: Sequence[Occurrence],
-    year: int,
-    month: int,
-    style: DateStyle = DateStyle.ND30,
-    templates: Path | None = None,
-    classed: bool = False,
-) -> str:
-    """The monthly guidance paragraph (``classed``: a ``--round`` list, counts shown)."""
-    template = environment(templates).get_template("month.txt.j2")
-    dated = [o for o in occurrences if o.precision is not Precision.YEAR]
-    return template.render(
-        year=year,
-        month=month,
-        month_text=month_year(month, year, style),
-        days=by_day(dated, style, classed),
-    )
+def render_month(fields: dict[str, Any], templates: Path | None = None) -> str:
+    """``month.txt.j2`` over the fields ``render.paragraph.month_fields`` gives it."""
+    return environment(templates).get_template("month.txt.j2").render(**fields)
 
 
 def year_text(

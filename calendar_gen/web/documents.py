@@ -63,7 +63,7 @@ def month_document(sheet: Sheet, year: int, month: int, fmt: str, home: str | No
     last = gregorian.monthrange(year, month)[1]
     found = sheet.listed(occurrences(sheet.entries, dt.date(year, month, 1), dt.date(year, month, last)))
     if fmt == "txt":
-        from calendar_gen.render.text import month_text
+        from calendar_gen.render.paragraph import month_text
 
         return month_text(found, year, month, sheet.style, sheet.templates).encode("utf-8")
     if fmt == "docx":

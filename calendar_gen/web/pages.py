@@ -17,7 +17,8 @@ from calendar_gen.engine.selection import round_only, select
 from calendar_gen.paths import resource_dir
 from calendar_gen.render.feed import FeedQuery
 from calendar_gen.render.formatting import DateStyle, month_year
-from calendar_gen.render.text import environment, view
+from calendar_gen.render.text import environment
+from calendar_gen.render.views import view
 from calendar_gen.web.documents import Sheet, month_document
 from calendar_gen.web.links import calendar_name, subscribe_links
 from calendar_gen.web.query import MAX_FEED_YEARS

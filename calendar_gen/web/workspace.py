@@ -155,7 +155,7 @@ def paragraph(catalogue: Catalogue, asked: Asked, choices: Sequence[Choice], sta
 
         unit = None if asked.unit == "national" else scope_label(catalogue, asked.unit)
         return plan_text(plan(choices, catalogue.rules, state.style), asked.year, unit)
-    from calendar_gen.render.text import month_text
+    from calendar_gen.render.paragraph import month_text
 
     return month_text(listed_only(choices), asked.year, asked.month, state.style, state.templates)
 
