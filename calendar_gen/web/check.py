@@ -95,7 +95,7 @@ def _refusal(templates: Path | None, exc: Refused, want_json: bool) -> Response:
         response = _page(templates, None, "", str(exc), exc.status)
     else:
         response = error(exc.status, str(exc))
-    if exc.status in (408, 413, 503):  # h11 then closes instead of waiting for the rest
+    if exc.status in (408, 413, 503):  # uvicorn then closes instead of waiting for the rest
         response.headers["Connection"] = "close"
     return response
 

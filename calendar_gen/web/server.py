@@ -25,7 +25,7 @@ from calendar_gen.render.feed import DEFAULT_DOMAIN
 from calendar_gen.render.formatting import DateStyle
 from calendar_gen.web import check, languagetool, routes, workspace, workspace_docs
 from calendar_gen.web.documents import DocumentCache
-from calendar_gen.web.limits import BODY_TIMEOUT, MAX_HEAD, HeadLimit, Settings
+from calendar_gen.web.limits import BODY_TIMEOUT, HEAD_TOO_BIG, MAX_HEAD, HeadLimit, Settings
 from calendar_gen.web.pages import packaged
 from calendar_gen.web.prerender import Prerenderer
 from calendar_gen.web.responses import ResponseCache
@@ -115,10 +115,11 @@ def create_app(
 # Limits for slow or greedy clients (README.md, "Subscribing by URL"): a connection must send a
 # complete request head within HEADER_TIMEOUT seconds, and an idle keep-alive connection is closed
 # after KEEP_ALIVE seconds; a request head may be at most MAX_HEAD bytes (web/limits.py refuses a
-# complete one over it, h11 an incomplete one); beyond CONCURRENCY open connections or running
-# requests new requests get 503 instead of queueing without end. CONCURRENCY is well above what
-# slow clients can hold before the body deadline closes them (255 of them must not starve the
-# others, issue 23 item 5); the memory they may hold is bounded by web/limits.py's BODY_BUDGET.
+# complete one over it, the protocol below an incomplete one); beyond CONCURRENCY open connections
+# or running requests new requests get 503 instead of queueing without end. CONCURRENCY is well
+# above what slow clients can hold before the body deadline closes them (255 of them must not
+# starve the others, issue 23 item 5); the memory they may hold is bounded by web/limits.py's
+# BODY_BUDGET.
 HEADER_TIMEOUT = 10.0
 KEEP_ALIVE = 5
 CONCURRENCY = 768  # under the usual 1,024 open files of a service
@@ -129,26 +130,58 @@ def uvicorn_options() -> dict[str, Any]:
     return {
         "http": _header_timeout_protocol(),
         "timeout_keep_alive": KEEP_ALIVE,
-        "h11_max_incomplete_event_size": MAX_HEAD,
         "limit_concurrency": CONCURRENCY,
     }
 
 
 def _header_timeout_protocol() -> type[Any]:
-    """Uvicorn's h11 protocol with a deadline for the request head (uvicorn has none of its own)."""
+    """Uvicorn's httptools protocol with a deadline and a size bound for the request head.
+
+    httptools (llhttp, in C; part of uvicorn[standard]) parses a request in a fraction of the time
+    of h11, pure Python, which was most of a cached feed's cost (issue 21). Uvicorn has neither
+    bound of its own for it: a head not complete within HEADER_TIMEOUT closes the connection, and
+    one still incomplete past MAX_HEAD bytes gets 431 and is closed instead of being buffered.
+    """
     import asyncio
 
-    from uvicorn.protocols.http.h11_impl import H11Protocol
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
-    class HeaderTimeoutProtocol(H11Protocol):
-        """Close a connection that has not sent a complete request head within HEADER_TIMEOUT."""
+    too_big = HEAD_TOO_BIG.encode("utf-8")
+    refusal = (
+        b"HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: text/plain; charset=utf-8\r\n"
+        + b"content-length: %d\r\nconnection: close\r\n\r\n" % len(too_big)
+        + too_big
+    )
+
+    class HeaderTimeoutProtocol(HttpToolsProtocol):
+        """Close a connection whose request head is late; refuse one whose head grows past MAX_HEAD."""
 
         header_timer: asyncio.TimerHandle | None = None
         armed_cycle: object = None
+        in_head = False  # between the first byte of a request and the end of its head
+        head_bytes = 0
 
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
             super().connection_made(transport)
             self.arm()
+
+        def data_received(self, data: bytes) -> None:
+            super().data_received(data)
+            if self.in_head and not self.transport.is_closing():
+                # This read ended inside a head: count it (a read that also held the end of the
+                # previous request counts whole, at most one read more than the head itself).
+                self.head_bytes += len(data)
+                if self.head_bytes > MAX_HEAD:
+                    self.transport.write(refusal)
+                    self.transport.close()
+
+        def on_message_begin(self) -> None:
+            super().on_message_begin()
+            self.in_head, self.head_bytes = True, 0
+
+        def on_headers_complete(self) -> None:
+            self.in_head = False
+            super().on_headers_complete()
 
         def on_response_complete(self) -> None:
             super().on_response_complete()
