@@ -249,26 +249,33 @@
     } else { box.select(); document.execCommand("copy"); done(); }
   });
 
-  // Each finding marked over the pasted text (1-based columns, the end one past the last character).
-  function highlight(findings) {
+  // Each finding marked over the pasted text, or over the uploaded file's paragraphs (1-based
+  // columns, the end one past the last character; in a Word file the line is the paragraph number).
+  function highlight(findings, paragraphs) {
     var view = $("draft-view");
     view.textContent = "";
-    if ($("draft-file").files.length || !$("draft-text").value.trim()) { view.hidden = true; return; }
-    $("draft-text").value.split("\n").forEach(function (line, index) {
-      var marks = findings.filter(function (f) { return f.line === index + 1 && f.end_line === index + 1; });
+    var lines;
+    if ($("draft-file").files.length) {
+      lines = (paragraphs || []).map(function (p) { return { number: p.number, text: p.text }; });
+    } else {
+      lines = $("draft-text").value.split("\n").map(function (text, index) { return { number: index + 1, text: text }; });
+    }
+    if (!lines.some(function (l) { return l.text.trim(); })) { view.hidden = true; return; }
+    lines.forEach(function (line) {
+      var marks = findings.filter(function (f) { return f.line === line.number && f.end_line === line.number; });
       marks.sort(function (a, b) { return a.column - b.column; });
       var p = document.createElement("p"), at = 0;
       marks.forEach(function (f) {
         if (f.column - 1 < at) { return; }
-        p.appendChild(document.createTextNode(line.slice(at, f.column - 1)));
+        p.appendChild(document.createTextNode(line.text.slice(at, f.column - 1)));
         var mark = document.createElement("mark");
         mark.className = f.severity;
         mark.title = f.message;
-        mark.textContent = line.slice(f.column - 1, f.end_column - 1);
+        mark.textContent = line.text.slice(f.column - 1, f.end_column - 1);
         p.appendChild(mark);
         at = f.end_column - 1;
       });
-      p.appendChild(document.createTextNode(line.slice(at)));
+      p.appendChild(document.createTextNode(line.text.slice(at)));
       view.appendChild(p);
     });
     view.hidden = false;
@@ -283,13 +290,22 @@
       list.textContent = "";
       report.findings.forEach(function (f) {
         var li = document.createElement("li");
-        li.textContent = "Dòng " + f.line + ": " + f.message + (f.suggestion ? ". Nên sửa thành: " + f.suggestion : "");
+        li.textContent = (f.paragraph ? "Đoạn " + f.paragraph : "Dòng " + f.line) + ": " + f.message + (f.suggestion ? ". Nên sửa thành: " + f.suggestion : "");
         li.className = "sev-" + f.severity;
         list.appendChild(li);
       });
-      highlight(report.findings);
+      highlight(report.findings, report.paragraphs);
       $("check-status").textContent = "Tìm thấy " + report.summary.mentions + " ngày kỷ niệm, " + report.findings.length + " điểm cần xem.";
     }).catch(function (e) { $("check-status").textContent = e.message; });
+  });
+
+  // The copy with comments is made from a Word file: said on the page, not on an error page.
+  $("check-form").addEventListener("submit", function (event) {
+    var annotated = event.submitter && event.submitter.value === "annotated";
+    if (annotated && !$("draft-file").files.length) {
+      event.preventDefault();
+      $("check-status").textContent = "Bản có ghi chú cần một tệp Word (.docx): hãy chọn tệp, hoặc tải bản đã sửa của văn bản đã dán.";
+    }
   });
 
   var unit = store.getItem(UNIT_KEY), audience = store.getItem(AUDIENCE_KEY);
