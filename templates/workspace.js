@@ -7,6 +7,9 @@
   var $ = function (id) { return document.getElementById(id); };
   var store = window.localStorage;
   var UNIT_KEY = "calendar-gen.unit", AUDIENCE_KEY = "calendar-gen.for", PROFILE_KEY = "calendar-gen.profile";
+  var LAST_KEY = "calendar-gen.last-selection";
+  // Said instead of hanging or showing nothing when the server cannot be reached.
+  var OFFLINE = "Không kết nối được máy chủ: việc này cần mạng. Hãy kiểm tra kết nối rồi thử lại.";
   var edited = false;
   var ticked = [];
   var pending = 0;
@@ -29,6 +32,11 @@
     data.set("period", period());
     if (edited) { data.set("edited", "1"); data.set("ticked", ticked.join(",")); }
     return data;
+  }
+
+  // fetch() that fails with OFFLINE when the network or the server is down.
+  function call(url, options) {
+    return fetch(url, options).catch(function () { throw new Error(OFFLINE); });
   }
 
   function answer(response) {
@@ -92,11 +100,30 @@
 
   function refresh() {
     var mine = ++pending;
-    fetch("api/selection", { method: "POST", body: fields() }).then(answer).then(function (data) {
-      if (mine === pending) { showProblem(""); show(data); }
+    fetch("api/selection", { method: "POST", body: fields() }).then(answer, function () {
+      return lastLoaded();
+    }).then(function (data) {
+      if (mine !== pending) { return; }
+      if (data.offline) {
+        showProblem("Không có mạng: danh sách dưới đây là danh sách tải lần trước (" + data.title + " – " +
+          data.unit_label + "); cần kết nối mạng để đổi đơn vị, thời gian hoặc các ngày đánh dấu.");
+      } else {
+        showProblem("");
+        try { store.setItem(LAST_KEY, JSON.stringify(data)); } catch (e) { /* full: kept as it was */ }
+      }
+      show(data);
     }).catch(function (error) {
       if (mine === pending) { showProblem(error.message); }
     });
+  }
+
+  // Offline: the last list this browser loaded (POST answers are not kept by the service worker).
+  function lastLoaded() {
+    var data = null;
+    try { data = JSON.parse(store.getItem(LAST_KEY) || "null"); } catch (e) { data = null; }
+    if (!data || !Array.isArray(data.items)) { throw new Error(OFFLINE); }
+    data.offline = true;
+    return data;
   }
 
   function chosenChanged() {
@@ -175,7 +202,7 @@
     file.text().then(function (content) {
       var body = new URLSearchParams();
       body.set("yaml", content);
-      return fetch("api/profile", { method: "POST", body: body }).then(answer);
+      return call("api/profile", { method: "POST", body: body }).then(answer);
     }).then(function (result) {
       var box = $("profile-problems");
       box.textContent = result.problems.join("\n");
@@ -187,7 +214,7 @@
   function checkProfile() {
     var data = new URLSearchParams();
     data.set("profile", JSON.stringify(profile()));
-    return fetch("api/profile", { method: "POST", body: data }).then(answer).then(function (result) {
+    return call("api/profile", { method: "POST", body: data }).then(answer).then(function (result) {
       var box = $("profile-problems");
       box.textContent = result.problems.join("\n");
       box.hidden = result.problems.length === 0;
@@ -285,7 +312,7 @@
   $("check-run").addEventListener("click", function () {
     var data = new FormData($("check-form"));
     $("check-status").textContent = "Đang kiểm tra…";
-    fetch("check?format=json", { method: "POST", body: data }).then(answer).then(function (report) {
+    call("check?format=json", { method: "POST", body: data }).then(answer).then(function (report) {
       var list = $("findings");
       list.textContent = "";
       report.findings.forEach(function (f) {
@@ -302,7 +329,10 @@
   // The copy with comments is made from a Word file: said on the page, not on an error page.
   $("check-form").addEventListener("submit", function (event) {
     var annotated = event.submitter && event.submitter.value === "annotated";
-    if (annotated && !$("draft-file").files.length) {
+    if (!navigator.onLine) {
+      event.preventDefault();
+      $("check-status").textContent = OFFLINE;
+    } else if (annotated && !$("draft-file").files.length) {
       event.preventDefault();
       $("check-status").textContent = "Bản có ghi chú cần một tệp Word (.docx): hãy chọn tệp, hoặc tải bản đã sửa của văn bản đã dán.";
     }
@@ -313,4 +343,10 @@
   if (audience !== null && $("audience").querySelector('option[value="' + CSS.escape(audience) + '"]')) { $("audience").value = audience; }
   loadProfile();
   refresh();
+
+  // Once loaded, the page opens without the network (sw.js); a secure context is needed
+  // (https, or http on 127.0.0.1 / localhost).
+  if ("serviceWorker" in navigator && window.isSecureContext) {
+    navigator.serviceWorker.register("sw.js").catch(function () { /* the page works without it */ });
+  }
 })();

@@ -484,3 +484,54 @@ def test_upload_a_draft_and_download_its_corrected_and_annotated_copies(
     expect(page.locator("#check-status")).to_contain_text("cần một tệp Word")  # type: ignore[attr-defined]
     assert page.url == f"http://127.0.0.1:{server.port}/"  # type: ignore[attr-defined]
     page.context.close()  # type: ignore[attr-defined]
+
+
+def test_the_page_works_offline_once_loaded(browser: object, tmp_path: Path) -> None:
+    """Loaded once: with the network off and the server stopped, the page and its last list still show.
+
+    A server of its own, stopped for the second half, so that nothing can come from it: what
+    shows is the service worker's cache (the page, workspace.js) and the last list kept in
+    localStorage (the list is a POST, which no cache holds); each action that needs the server says so.
+    """
+    own = Server(["--province", "kon-tum"], tmp_path / "server.log")
+    try:
+        status, headers, body = own.get("/sw.js")
+        assert status == 200 and headers["content-type"].startswith("text/javascript")
+        assert headers["cache-control"] == "no-cache" and headers["x-content-type-options"] == "nosniff"
+        assert "content-security-policy" in headers and b'addEventListener("fetch"' in body
+        context = browser.new_context(viewport={"width": 390, "height": 900})  # type: ignore[attr-defined]
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{own.port}/")
+        choose_kon_tum_march(page)
+        listed = page.locator("#listed-items").inner_text()
+        paragraph = page.input_value("#paragraph")
+        assert "Giải phóng tỉnh Kon Tum" in listed and paragraph
+        page.wait_for_function("navigator.serviceWorker.ready.then(() => true)", timeout=10_000)
+        if not page.evaluate("navigator.serviceWorker.controller !== null"):
+            page.reload()  # the first load is not controlled until the worker claims it
+        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=10_000)
+        page.wait_for_function(
+            "caches.open('calendar-gen-page-1').then(c => c.keys()).then(k => k.length >= 2)", timeout=10_000
+        )
+    finally:
+        own.stop()
+    context.set_offline(True)
+    page.reload()
+    expect(page.locator("#problem")).to_contain_text("danh sách tải lần trước")
+    expect(page.locator("#problem")).to_contain_text("cần kết nối mạng")
+    expect(page.locator("#list-caption")).to_contain_text("tháng 3/2024 – Kon Tum")
+    assert page.locator("#listed-items").inner_text() == listed
+    assert page.input_value("#paragraph") == paragraph
+    page.click("#profile-check")
+    expect(page.locator("#problem")).to_contain_text("cần mạng")
+    page.locator("#problem").evaluate("box => { box.textContent = ''; }")
+    page.click("#download-docx")
+    expect(page.locator("#problem")).to_contain_text("cần mạng")
+    page.fill("#draft-text", DRAFT[1])
+    page.click("#check-run")
+    expect(page.locator("#check-status")).to_contain_text("cần mạng")
+    page.locator("#check-status").evaluate("box => { box.textContent = ''; }")
+    page.click("#check-corrected")
+    expect(page.locator("#check-status")).to_contain_text("cần mạng")
+    assert page.url.endswith("/")  # still the page, not a browser error page
+    context.close()

@@ -238,6 +238,16 @@ async def script(request: Request) -> Response:
     )
 
 
+async def service_worker(request: Request) -> Response:
+    """``/sw.js``: the page's service worker (templates/sw.js), so that the page opens offline once loaded."""
+    from calendar_gen.web.pages import packaged
+
+    body = packaged("sw.js", state_of(request).templates)
+    return Response(
+        body, media_type="text/javascript; charset=utf-8", headers={**SECURITY, "Cache-Control": "no-cache"}
+    )
+
+
 async def guide(request: Request) -> Response:
     """``/huong-dan-su-dung``: the user's guide in Vietnamese (docs/huong-dan-su-dung.md), as text."""
     from calendar_gen.paths import resource_dir
