@@ -7,7 +7,7 @@
 
 var CACHE = "calendar-gen-page-1";
 var SCOPE = new URL("./", self.location).href;
-var SHELL = ["./", "workspace.js", "huong-dan-su-dung"];
+var SHELL = ["./", "workspace.js", "huong-dan-su-dung", "huong-dan-su-dung.html"];  // a guide of serve, or of a built site
 
 function kept(url) {
   if (url.origin !== self.location.origin || url.href.indexOf(SCOPE) !== 0) { return false; }

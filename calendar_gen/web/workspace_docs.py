@@ -207,6 +207,7 @@ def workspace_page(catalogue: Catalogue, today: dt.date, state: AppState) -> str
     template = environment(state.templates).get_template("workspace.html.j2")
     return template.render(
         title="Soạn hướng dẫn tuyên truyền các ngày kỷ niệm",
+        site=False,  # True on a built site (web/site.py): no control that needs the server
         choices=choices_data(catalogue),
         next_month=f"{following.year:04d}-{following.month:02d}",
         version=__version__,
