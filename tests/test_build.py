@@ -408,6 +408,27 @@ def test_built_index_is_the_officers_page_without_a_server(tmp_path: Path) -> No
                 assert not errors, errors
                 assert [u for u in failed if "2031" not in u] == [], failed
                 page.close()
+            # Loaded once (and March viewed), the built page opens with the web server gone too.
+            context = browser.new_context(viewport={"width": 390, "height": 900})
+            page = context.new_page()
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.wait_for_function("navigator.serviceWorker.ready.then(() => true)", timeout=10_000)
+            page.reload()
+            page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=10_000)
+            page.select_option("#unit", "province:kon-tum")
+            page.fill("#month", "2026-03")
+            page.dispatch_event("#month", "change")
+            expect(page.locator("#list-caption")).to_contain_text("tháng 3/2026 – Kon Tum")
+            static.terminate()
+            static.wait(timeout=10)
+            context.set_offline(True)
+            page.reload()
+            expect(page.locator("#list-caption")).to_contain_text("tháng 12/2026 – Kon Tum")  # the unit kept
+            page.fill("#month", "2026-03")
+            page.dispatch_event("#month", "change")  # March's list, from the worker's cache
+            expect(page.locator("#paragraph")).to_have_value(march["paragraph"])
+            expect(page.locator("#needs-serve")).to_be_visible()
+            context.close()
             browser.close()
     finally:
         static.terminate()
