@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
 import subprocess
@@ -54,7 +55,13 @@ def test_site_has_feeds_pages_and_index(tmp_path: Path) -> None:
         "feeds/tinh-kon-tum.ics",  # the former province, scope province:kon-tum
         "qr/tinh-kon-tum.svg",
         "index.html",
+        "dang-ky-lich.html",
+        "huong-dan-su-dung.html",
         "app.js",
+        "workspace.js",
+        "sw.js",
+        "selection/2025-01.json",
+        "selection/2028.json",
         "month/2025-01.html",
         "month/2025-01.docx",
         "month/2025-01.txt",
@@ -70,17 +77,36 @@ def test_site_has_feeds_pages_and_index(tmp_path: Path) -> None:
         data = (site / feed).read_bytes()
         check_lines(data)
         read_back(data)
-    index = (site / "index.html").read_text(encoding="utf-8")
-    assert "webcal://lich.example.gov.vn/feeds/nam-tron.ics" in index
-    assert "https://lich.example.gov.vn/feeds/tinh-kon-tum.ics" in index
-    assert '<optgroup label="Quảng Ngãi">' in index and ">Kon Tum (tỉnh cũ)</option>" in index
+    # The full subscribe page (index.html before the officer's page): every feed, every document.
+    subscribe = (site / "dang-ky-lich.html").read_text(encoding="utf-8")
+    assert "webcal://lich.example.gov.vn/feeds/nam-tron.ics" in subscribe
+    assert "https://lich.example.gov.vn/feeds/tinh-kon-tum.ics" in subscribe
+    assert '<optgroup label="Quảng Ngãi">' in subscribe and ">Kon Tum (tỉnh cũ)</option>" in subscribe
     google = "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Flich.example.gov.vn%2Ffeeds%2Ftinh-kon-tum.ics"
-    assert google in index
-    assert "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Flich.example.gov.vn%2F" in index
-    assert 'href="month/2026-03.docx"' in index and 'href="month/2026-03.txt"' in index
-    assert "từ năm 2025 đến năm 2028" in index  # the span the feeds cover
+    assert google in subscribe
+    assert (
+        "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Flich.example.gov.vn%2F" in subscribe
+    )
+    assert 'href="month/2026-03.docx"' in subscribe and 'href="month/2026-03.txt"' in subscribe
+    assert "từ năm 2025 đến năm 2028" in subscribe  # the span the feeds cover
+    assert 'href="index.html" id="workspace-link"' in subscribe
+    # index.html: the officer's page of the site's units, its lists written at build time.
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert '<optgroup label="Quảng Ngãi">' in index and ">Kon Tum (tỉnh cũ)</option>" in index
+    assert (
+        'id="needs-serve"' in index
+        and "calendar-gen serve" in index
+        and 'href="huong-dan-su-dung.html"' in index
+    )
+    for server_only in ('id="profile"', 'id="check"', 'id="download-form"', 'id="audience"', "api/"):
+        assert server_only not in index, server_only
+    assert 'href="month/2026-12.docx"' in index  # the default month: next month, as on serve's page
+    march = json.loads((site / "selection/2026-03.json").read_bytes())["units"]["province:kon-tum"]
+    assert march["subscribe"]["google"] == google and march["subscribe"]["qr"] == "qr/tinh-kon-tum.svg"
+    assert (site / march["subscribe"]["qr"]).is_file() and march["subscribe"]["more"] == "dang-ky-lich.html"
+    assert "Giải phóng tỉnh Kon Tum" in march["paragraph"]
     year = (site / "year/2026.html").read_text(encoding="utf-8")
-    assert 'href="../index.html"' in year  # back to the subscribe page
+    assert 'href="../index.html"' in year  # back to the site's first page
     import icalendar
 
     calendar = icalendar.Calendar.from_ical((site / "feeds/tinh-kon-tum.ics").read_bytes())
@@ -126,6 +152,16 @@ def test_static_site_serves_the_same_bytes_as_serve(tmp_path: Path) -> None:
             status, _, served = server.get(served_path)
             assert status == 200
             assert static_bytes == served, static_path
+        # The built lists are serve's /api/selection answers (the same function), but the links.
+        for unit in ("national", "province:kon-tum", "province:quang-ngai"):
+            for period in ("2026-03", "2026"):
+                built = json.loads((site / f"selection/{period}.json").read_bytes())["units"][unit]
+                status, _, served = server.get(f"/api/selection?unit={unit}&period={period}")
+                assert status == 200
+                answer = json.loads(served)
+                assert (site / built.pop("subscribe")["url"]).is_file()  # the site's own feed file
+                del answer["subscribe"]  # serve's links point to its own /feed.ics
+                assert built == answer, (unit, period)
     finally:
         static.terminate()
         server.stop()
@@ -145,9 +181,17 @@ def test_site_of_every_province(tmp_path: Path) -> None:
     for unit in units:
         assert f"feeds/tinh-{unit.slug}.ics" in files, unit.slug
     assert "feeds/tinh-kon-tum.ics" in files and "feeds/tinh-bac-kan.ics" in files
+    subscribe = (site / "dang-ky-lich.html").read_text(encoding="utf-8")
+    assert subscribe.count("<optgroup ") == len(units) == 34
+    assert subscribe.index(">Toàn quốc</option>") < subscribe.index("<optgroup ")
+    # The officer's page lists what the documents cover: without -p, the national days only.
     index = (site / "index.html").read_text(encoding="utf-8")
-    assert index.count("<optgroup ") == len(units) == 34
-    assert index.index(">Toàn quốc</option>") < index.index("<optgroup ")
+    assert (
+        "<optgroup " not in index
+        and ">Toàn quốc (chỉ các ngày toàn quốc)</option>" in index
+        and 'href="month/2026-12.pdf"' in index
+    )
+    assert list(json.loads((site / "selection/2026-03.json").read_bytes())["units"]) == ["national"]
     march = (site / "month/2026-03.txt").read_text(encoding="utf-8")
     assert "Giải phóng tỉnh Kon Tum" not in march and "Đoàn" in march  # national documents
     for name in ("month/2026-03.pdf", "year/2026.pdf"):
@@ -175,7 +219,7 @@ def test_built_page_fits_a_phone(tmp_path: Path) -> None:
             page = browser.new_page(viewport={"width": 390, "height": 844})
             for _ in range(50):
                 try:
-                    page.goto(f"http://127.0.0.1:{port}/")
+                    page.goto(f"http://127.0.0.1:{port}/dang-ky-lich.html")
                     break
                 except Exception:
                     time.sleep(0.1)
@@ -269,3 +313,122 @@ def test_build_errors_are_messages(tmp_path: Path) -> None:
     assert result.returncode == 2 and "more than 50 years" in result.stderr
     result = build(tmp_path / "s", "--base-url", "lich.gov.vn")
     assert result.returncode == 2 and "--base-url" in result.stderr
+
+
+def test_built_index_is_the_officers_page_without_a_server(tmp_path: Path) -> None:
+    """The built index.html over a loopback static server: the list, the subscribe links, no server control."""
+    from playwright.sync_api import expect, sync_playwright
+
+    from .test_sheets import CHROMIUM, FLAGS
+
+    site = tmp_path / "site"
+    result = build(
+        site,
+        "--province",
+        "kon-tum",
+        "--from",
+        "2026",
+        "--to",
+        "2026",
+        "--base-url",
+        "https://lich.example.gov.vn/",
+    )
+    assert result.returncode == 0, result.stderr
+    march = json.loads((site / "selection/2026-03.json").read_bytes())["units"]["province:kon-tum"]
+    port = free_port()
+    static = subprocess.Popen(
+        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "--directory", str(site)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            errors: list[str] = []  # script errors, and failed requests, of each width's page
+            failed: list[str] = []
+            for width in (390, 1280):
+                errors.clear()
+                failed.clear()
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                page.on("pageerror", lambda exc: errors.append(str(exc)))
+                page.on("requestfailed", lambda request: failed.append(request.url))
+                page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+                for _ in range(50):
+                    try:
+                        page.goto(f"http://127.0.0.1:{port}/")
+                        break
+                    except Exception:
+                        time.sleep(0.1)
+                # The default month (next month, as on serve's page), from the page's own data.
+                expect(page.locator("#list-caption")).to_contain_text("tháng 12/2026 – Toàn quốc")
+                assert page.locator("#listed-items input").count() > 0
+                assert (
+                    page.locator("#listed-items input:disabled").count()
+                    == page.locator("#listed-items input").count()
+                )
+                page.select_option("#unit", "province:kon-tum")
+                page.fill("#month", "2026-03")
+                page.dispatch_event("#month", "change")
+                expect(page.locator("#list-caption")).to_contain_text("tháng 3/2026 – Kon Tum")
+                expect(page.locator("#paragraph")).to_have_value(march["paragraph"])
+                listed = [i["id"] for i in march["items"] if i["listed"]]
+                assert (
+                    page.locator("#listed-items input").evaluate_all("boxes => boxes.map(b => b.value)")
+                    == listed
+                )
+                assert page.get_attribute("#doc-docx", "href") == "month/2026-03.docx"
+                assert page.get_attribute("#doc-html", "href") == "month/2026-03.html"
+                assert page.get_attribute("#sub-google", "href") == march["subscribe"]["google"]
+                assert page.get_attribute("#sub-outlook", "href") == march["subscribe"]["outlook"]
+                assert (
+                    page.get_attribute("#sub-apple", "href")
+                    == "webcal://lich.example.gov.vn/feeds/tinh-kon-tum.ics"
+                )
+                assert page.input_value("#sub-url") == "https://lich.example.gov.vn/feeds/tinh-kon-tum.ics"
+                page.wait_for_function(
+                    "() => { const img = document.getElementById('sub-qr');"
+                    " return img.complete && img.naturalWidth > 0 && img.src.endsWith('qr/tinh-kon-tum.svg'); }",
+                    timeout=10_000,
+                )
+                page.check("#kind-year")
+                expect(page.locator("#list-caption")).to_contain_text("năm 2026 – Kon Tum")
+                assert page.get_attribute("#doc-docx", "href") == "year/2026.docx"
+                page.fill("#year", "2031")  # outside the site: said, not a broken list
+                page.dispatch_event("#year", "change")
+                expect(page.locator("#problem")).to_contain_text("từ tháng 1/2026 đến tháng 12/2026")
+                # No control that needs the server; one sentence says so and links the guide.
+                for server_only in ("#profile", "#check", "#download-form", "#audience", "#profile-check"):
+                    assert page.locator(server_only).count() == 0, server_only
+                expect(page.locator("#needs-serve")).to_contain_text("calendar-gen serve")
+                assert page.evaluate("document.documentElement.scrollWidth") <= width
+                for link in ("#doc-docx", "#doc-html", "#sub-more", "#needs-serve a"):
+                    href = page.get_attribute(link, "href")
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/{href}", timeout=10) as response:
+                        assert response.status == 200, href
+                assert not errors, errors
+                assert [u for u in failed if "2031" not in u] == [], failed
+                page.close()
+            # Loaded once (and March viewed), the built page opens with the web server gone too.
+            context = browser.new_context(viewport={"width": 390, "height": 900})
+            page = context.new_page()
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.wait_for_function("navigator.serviceWorker.ready.then(() => true)", timeout=10_000)
+            page.reload()
+            page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=10_000)
+            page.select_option("#unit", "province:kon-tum")
+            page.fill("#month", "2026-03")
+            page.dispatch_event("#month", "change")
+            expect(page.locator("#list-caption")).to_contain_text("tháng 3/2026 – Kon Tum")
+            static.terminate()
+            static.wait(timeout=10)
+            context.set_offline(True)
+            page.reload()
+            expect(page.locator("#list-caption")).to_contain_text("tháng 12/2026 – Kon Tum")  # the unit kept
+            page.fill("#month", "2026-03")
+            page.dispatch_event("#month", "change")  # March's list, from the worker's cache
+            expect(page.locator("#paragraph")).to_have_value(march["paragraph"])
+            expect(page.locator("#needs-serve")).to_be_visible()
+            context.close()
+            browser.close()
+    finally:
+        static.terminate()

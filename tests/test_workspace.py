@@ -410,3 +410,128 @@ def test_open_and_export_a_yaml_profile(browser: object, server: Server, tmp_pat
     page.set_input_files("#p-open", str(broken))  # type: ignore[attr-defined]
     expect(page.locator("#profile-problems")).to_contain_text("profile.yaml")  # type: ignore[attr-defined]
     page.context.close()  # type: ignore[attr-defined]
+
+
+DRAFT = [
+    "HƯỚNG DẪN tuyên truyền các ngày kỷ niệm tháng 3 năm 2024",
+    "Kỷ niệm 60 năm Ngày truyền thống Bộ đội Biên phòng (03/3/1959 – 03/3/2024) và 35 năm Ngày Biên"
+    " phòng toàn dân (03/3/1989 – 03/3/2024).",
+    "Các cơ quan, đơn vị tổ chức tuyên truyền bằng nhiều hình thức phù hợp.",
+]
+
+
+def word_text(path: Path) -> list[str]:
+    """Each paragraph's text with its tracked changes accepted (inserted runs in, deleted ones out)."""
+    from docx import Document
+
+    return ["".join(p._p.xpath(".//w:t/text()")) for p in Document(str(path)).paragraphs]
+
+
+def tracked(path: Path) -> tuple[list[str], list[str]]:
+    """The deleted and the inserted texts of a Word file's tracked changes."""
+    from docx import Document
+
+    body = Document(str(path)).element.body
+    return body.xpath(".//w:del//w:delText/text()"), body.xpath(".//w:ins//w:t/text()")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_upload_a_draft_and_download_its_corrected_and_annotated_copies(
+    browser: object, server: Server, tmp_path: Path, width: int
+) -> None:
+    """A .docx with a wrong count: marked over its paragraphs; the corrected copy fixes only the count."""
+    import zipfile
+
+    from docx import Document
+
+    draft = tmp_path / "du-thao.docx"
+    document = Document()
+    for text in DRAFT:
+        document.add_paragraph(text)
+    document.save(str(draft))
+    page = open_page(browser, server, width)
+    page.set_input_files("#draft-file", str(draft))  # type: ignore[attr-defined]
+    page.click("#check-run")  # type: ignore[attr-defined]
+    expect(page.locator("#check-status")).to_contain_text("1 điểm cần xem")  # type: ignore[attr-defined]
+    expect(page.locator("#findings")).to_contain_text("Đoạn 2: 60 năm không khớp")  # type: ignore[attr-defined]
+    expect(page.locator("#findings")).to_contain_text("65 năm Ngày truyền thống Bộ đội Biên phòng")  # type: ignore[attr-defined]
+    view = page.locator("#draft-view")  # type: ignore[attr-defined]
+    expect(view).to_be_visible()
+    assert view.locator("p").all_inner_texts() == DRAFT  # the file's paragraphs, as written
+    mark = view.locator("mark.error")
+    assert mark.count() == 1
+    assert mark.inner_text() == "60 năm Ngày truyền thống Bộ đội Biên phòng (03/3/1959 – 03/3/2024)"
+    with page.expect_download() as info:  # type: ignore[attr-defined]
+        page.click("#check-corrected")  # type: ignore[attr-defined]
+    assert info.value.suggested_filename == "da-sua.docx"
+    corrected = tmp_path / "da-sua.docx"
+    info.value.save_as(corrected)
+    assert word_text(corrected) == [DRAFT[0], DRAFT[1].replace("60 năm", "65 năm"), DRAFT[2]]
+    assert tracked(corrected) == (["60"], ["65"])  # a tracked change the officer can accept or reject
+    with page.expect_download() as info:  # type: ignore[attr-defined]
+        page.click("#check-annotated")  # type: ignore[attr-defined]
+    assert info.value.suggested_filename == "gop-y.docx"
+    annotated = tmp_path / "gop-y.docx"
+    info.value.save_as(annotated)
+    assert word_text(annotated) == DRAFT  # the text as written, the finding as a comment
+    with zipfile.ZipFile(annotated) as word:
+        comments = word.read("word/comments.xml").decode("utf-8")
+    assert "65 năm" in comments and "2024 − 1959 = 65 năm" in comments
+    # The copy with comments needs a file: for pasted text the page says so instead of an error page.
+    page.set_input_files("#draft-file", [])  # type: ignore[attr-defined]
+    page.fill("#draft-text", DRAFT[1])  # type: ignore[attr-defined]
+    page.click("#check-annotated")  # type: ignore[attr-defined]
+    expect(page.locator("#check-status")).to_contain_text("cần một tệp Word")  # type: ignore[attr-defined]
+    assert page.url == f"http://127.0.0.1:{server.port}/"  # type: ignore[attr-defined]
+    page.context.close()  # type: ignore[attr-defined]
+
+
+def test_the_page_works_offline_once_loaded(browser: object, tmp_path: Path) -> None:
+    """Loaded once: with the network off and the server stopped, the page and its last list still show.
+
+    A server of its own, stopped for the second half, so that nothing can come from it: what
+    shows is the service worker's cache (the page, workspace.js) and the last list kept in
+    localStorage (the list is a POST, which no cache holds); each action that needs the server says so.
+    """
+    own = Server(["--province", "kon-tum"], tmp_path / "server.log")
+    try:
+        status, headers, body = own.get("/sw.js")
+        assert status == 200 and headers["content-type"].startswith("text/javascript")
+        assert headers["cache-control"] == "no-cache" and headers["x-content-type-options"] == "nosniff"
+        assert "content-security-policy" in headers and b'addEventListener("fetch"' in body
+        context = browser.new_context(viewport={"width": 390, "height": 900})  # type: ignore[attr-defined]
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{own.port}/")
+        choose_kon_tum_march(page)
+        listed = page.locator("#listed-items").inner_text()
+        paragraph = page.input_value("#paragraph")
+        assert "Giải phóng tỉnh Kon Tum" in listed and paragraph
+        page.wait_for_function("navigator.serviceWorker.ready.then(() => true)", timeout=10_000)
+        if not page.evaluate("navigator.serviceWorker.controller !== null"):
+            page.reload()  # the first load is not controlled until the worker claims it
+        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=10_000)
+        page.wait_for_function(
+            "caches.open('calendar-gen-page-1').then(c => c.keys()).then(k => k.length >= 2)", timeout=10_000
+        )
+    finally:
+        own.stop()
+    context.set_offline(True)
+    page.reload()
+    expect(page.locator("#problem")).to_contain_text("danh sách tải lần trước")
+    expect(page.locator("#problem")).to_contain_text("cần kết nối mạng")
+    expect(page.locator("#list-caption")).to_contain_text("tháng 3/2024 – Kon Tum")
+    assert page.locator("#listed-items").inner_text() == listed
+    assert page.input_value("#paragraph") == paragraph
+    page.click("#profile-check")
+    expect(page.locator("#problem")).to_contain_text("cần mạng")
+    page.locator("#problem").evaluate("box => { box.textContent = ''; }")
+    page.click("#download-docx")
+    expect(page.locator("#problem")).to_contain_text("cần mạng")
+    page.fill("#draft-text", DRAFT[1])
+    page.click("#check-run")
+    expect(page.locator("#check-status")).to_contain_text("cần mạng")
+    page.locator("#check-status").evaluate("box => { box.textContent = ''; }")
+    page.click("#check-corrected")
+    expect(page.locator("#check-status")).to_contain_text("cần mạng")
+    assert page.url.endswith("/")  # still the page, not a browser error page
+    context.close()

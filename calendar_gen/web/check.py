@@ -6,7 +6,8 @@ POST takes a form (``text``, or ``file`` as multipart, optional ``year``), a raw
 Both say the document's year the counts were checked against and where it came from. A form
 field ``download`` (``annotated`` or ``corrected``) answers a file instead (issue 19, item 4): the
 .docx with one comment per finding, or with each fix as a tracked change; for pasted text the
-corrected text.
+corrected text. The JSON of a .docx also gives its ``paragraphs`` (number and text), which the
+findings' ``line`` and ``column`` point into.
 The body is read within the limits of ``web/limits`` (size 413, deadline 408); parsing, checking
 and the page run in a worker thread of the ``CHECKS`` lane, in Vietnamese, stopped when the
 client leaves. Nothing is kept after the response; a file that is not a Word document, a zip
@@ -115,6 +116,8 @@ def _answer(posted: Posted, entries: tuple[Anniversary, ...]) -> Response:
         return _download(draft, report)
     if draft.want_json:
         data = {**to_data(report), "year": report.year, "year_source": report.year_source}
+        if draft.word is not None:  # the page shows the findings over the uploaded file's paragraphs
+            data["paragraphs"] = [{"number": b.number, "text": b.original} for b in report.blocks]
         return JSONResponse(data, headers={"Cache-Control": "no-store", **SECURITY})
     return _page(posted.templates, report, draft.text or "", None, 200)
 

@@ -121,6 +121,7 @@ def _contents(folder: Path) -> set[str]:
 # matches and the three core files are there.
 LEGACY_PATH = re.compile(
     r"feed\.ics|index\.html|app\.js|feeds|feeds/[a-z0-9-]+\.ics|qr|qr/[a-z0-9-]+\.svg"
+    r"|workspace\.js|sw\.js|dang-ky-lich\.html|huong-dan-su-dung\.html|selection|selection/[0-9]{4}(?:-[0-9]{2})?\.json"
     r"|month|month/[0-9]{4}-[0-9]{2}\.(?:html|docx|pdf|txt)|year|year/[0-9]{1,4}\.(?:html|docx|pdf)"
 )
 LEGACY_CORE = {"feed.ics", "index.html", "feeds/toan-quoc.ics"}

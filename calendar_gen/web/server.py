@@ -46,6 +46,7 @@ ROUTES = [
     Route("/v2/check", languagetool.check, methods=["GET", "POST", "OPTIONS"]),
     Route("/v2/languages", languagetool.languages),
     Route("/workspace.js", workspace_docs.script),
+    Route("/sw.js", workspace_docs.service_worker),  # the page works offline once loaded
     Route("/huong-dan-su-dung", workspace_docs.guide),
     Route("/api/selection", workspace.selection, methods=["GET", "POST"]),
     Route("/api/document", workspace_docs.document, methods=["GET", "POST"]),

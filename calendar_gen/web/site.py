@@ -4,12 +4,19 @@ Pure: returns the site's files one at a time as (relative path, bytes); the CLI 
 temporary folder and swaps it in. The feeds are the bytes ``serve`` returns for the same query,
 and the documents the bytes of ``serve``'s ``/month/`` and ``/year/`` for the same entries (same
 builders).
+
+``index.html`` is the officer's page (templates/workspace.html.j2) without a server: each month's
+and year's list is ``serve``'s ``/api/selection`` answer for the site's units, computed here by the
+same function (``selection/YYYY-MM.json``, ``selection/YYYY.json``); the documents are the prebuilt
+ones; what needs the server (editing the list, the office's profile, checking a draft) is left out
+with a sentence saying so. The full subscribe page, every feed of the site, is ``dang-ky-lich.html``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +31,11 @@ from calendar_gen.render.text import environment
 from calendar_gen.web.documents import Sheet, month_document, pdf_files, year_document
 from calendar_gen.web.links import calendar_name, subscribe_links
 from calendar_gen.web.pages import TITLE, packaged, qr_svg, span_text
-from calendar_gen.web.scopes import scope_choices
+from calendar_gen.web.scopes import scope_choices, scope_label
+from calendar_gen.web.workspace import asked_of, next_month, selection_data
+
+OLD_INDEX = "dang-ky-lich.html"  # the subscribe page that was index.html: every feed, every document
+GUIDE = "huong-dan-su-dung.html"
 
 
 @dataclass(frozen=True)
@@ -89,8 +100,8 @@ def site_feeds(catalogue: Catalogue) -> list[SiteFeed]:
 def site_size(catalogue: Catalogue, first: int, last: int, settings: SiteSettings = SiteSettings()) -> int:
     """How many files :func:`site_files` writes (for a progress bar)."""
     feeds = len(site_feeds(catalogue)) * (2 if settings.base else 1)
-    per_year = 2 + 12 * 3 + (13 if settings.pdf else 0)
-    return feeds + (last - first + 1) * per_year + 2
+    per_year = 2 + 12 * 3 + (13 if settings.pdf else 0) + 13  # and the 13 lists (selection/)
+    return feeds + (last - first + 1) * per_year + 6  # app.js, workspace.js, sw.js, the three pages
 
 
 def site_files(
@@ -137,7 +148,15 @@ def site_files(
     sheet = Sheet(entries, names, today, settings.style, settings.templates, catalogue.rules)
     yield from _documents(sheet, first, last, settings.pdf)
     page = _index(catalogue, feeds, sheet, today, first, last, settings)
-    yield "index.html", page.encode("utf-8")
+    yield OLD_INDEX, page.encode("utf-8")
+    yield "workspace.js", packaged("workspace.js", settings.templates)
+    yield "sw.js", packaged("sw.js", settings.templates)
+    yield GUIDE, _guide(settings)
+    site = _Site(dataclasses.replace(catalogue, entries=entries), settings)
+    for year in range(first, last + 1):
+        for period in [f"{year:04d}", *(f"{year:04d}-{m:02d}" for m in range(1, 13))]:
+            yield f"selection/{period}.json", _json(site.selection(period))
+    yield "index.html", _officer_page(site, sheet, today, first, last).encode("utf-8")
 
 
 def _documents(sheet: Sheet, first: int, last: int, pdf: bool) -> Iterator[tuple[str, bytes]]:
@@ -204,3 +223,117 @@ def _index(
         paragraph=paragraph,
         version=__version__,
     )
+
+
+@dataclass(frozen=True)
+class _Site:
+    """The site's units (those its documents cover) and their lists, as ``serve`` answers them."""
+
+    catalogue: Catalogue  # the documents' entries only (web/site.py, site_files)
+    settings: SiteSettings
+
+    def units(self) -> list[tuple[str, str, str | None]]:
+        """(value, label, group) of national, then each unit and its former provinces."""
+        national, groups = scope_choices(self.catalogue)
+        found = [(o.value, o.label, None) for o in national if o.value == "national"]
+        return found + [(o.value, o.label, g.label) for g in groups for o in g.options]
+
+    def selection(self, period: str) -> dict[str, Any]:
+        """``{"units": {unit: /api/selection's answer}}`` for one month or year."""
+        answers: dict[str, Any] = {}
+        for unit, _label, _group in self.units():
+            asked = asked_of({"unit": unit, "period": period}, self.catalogue, dt.date(2000, 1, 1))
+            data = selection_data(self.catalogue, asked, self.settings.style, self.settings.templates)
+            data["subscribe"] = self.subscribe(unit)
+            answers[unit] = data
+        return {"units": answers}
+
+    def subscribe(self, unit: str) -> dict[str, str]:
+        """The unit's feed file with the page's links and QR code (links and QR need --base-url)."""
+        path = "feed.ics" if unit == "national" else _scope_path(unit)
+        base = self.settings.base
+        if "://" not in base:  # no public address: the file to download, no app can subscribe
+            return {
+                "name": "",
+                "url": path,
+                "webcal": "",
+                "google": "",
+                "outlook": "",
+                "qr": "",
+                "more": OLD_INDEX,
+            }
+        links = subscribe_links(base + path, calendar_name(scope_label(self.catalogue, unit)))
+        return {
+            "name": calendar_name(scope_label(self.catalogue, unit)),
+            "url": links.url,
+            "webcal": links.webcal,
+            "google": links.google,
+            "outlook": links.outlook,
+            "qr": f"qr/{Path(path).stem}.svg",
+            "more": OLD_INDEX,
+        }
+
+
+def _json(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _officer_page(site: _Site, sheet: Sheet, today: dt.date, first: int, last: int) -> str:
+    """The officer's page of the built site: the lists and documents prebuilt, no server control."""
+    following = next_month(today)
+    default = min(max(following, dt.date(first, 1, 1)), dt.date(last, 12, 1))
+    period = f"{default.year:04d}-{default.month:02d}"
+    units = site.units()
+    groups: list[dict[str, Any]] = []
+    for value, label, group in units:
+        if group is None:
+            continue
+        if not groups or groups[-1]["label"] != group:
+            groups.append({"label": group, "options": []})
+        groups[-1]["options"].append({"value": value, "label": label})
+    data = {
+        "period": period,
+        "first": first,
+        "last": last,
+        "pdf": site.settings.pdf,
+        "selection": site.selection(period),  # shown at once, even from a file:// copy
+    }
+    template = environment(site.settings.templates).get_template("workspace.html.j2")
+    return template.render(
+        title="Soạn hướng dẫn tuyên truyền các ngày kỷ niệm",
+        site=True,
+        choices={
+            "national": [{"value": v, "label": lab} for v, lab, g in units if g is None],
+            "groups": groups,
+            "audiences": [],
+        },
+        next_month=period,
+        first_month=f"{first:04d}-01",
+        last_month=f"{last:04d}-12",
+        pdf=site.settings.pdf,
+        documents_label=", ".join(sheet.names),
+        absolute="://" in site.settings.base,
+        site_data=json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"),
+        version=__version__,
+    )
+
+
+def _guide(settings: SiteSettings) -> bytes:
+    """The user's guide (docs/huong-dan-su-dung.md) as a page of its text, for the site's link."""
+    import html
+
+    from calendar_gen.paths import resource_dir
+
+    try:
+        text = (resource_dir("docs") / "huong-dan-su-dung.md").read_text(encoding="utf-8")
+    except OSError:
+        text = "Không tìm thấy hướng dẫn sử dụng trong bản cài đặt này."
+    page = (
+        '<!doctype html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "<title>Hướng dẫn sử dụng calendar-gen</title>\n<style>body { margin: 0 auto; max-width: 860px; "
+        "padding: 12px 16px; } pre { white-space: pre-wrap; font: 16px/1.5 serif; }</style>\n</head>\n"
+        f'<body>\n<p><a href="index.html">Trang soạn hướng dẫn</a></p>\n<pre>{html.escape(text)}</pre>\n'
+        "</body>\n</html>\n"
+    )
+    return page.encode("utf-8")

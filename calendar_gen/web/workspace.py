@@ -17,6 +17,7 @@ import re
 import urllib.parse
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from starlette.requests import Request
@@ -148,22 +149,29 @@ def choices_of(catalogue: Catalogue, asked: Asked) -> tuple[list[Choice], list[C
     return editor, choose(found, rules, asked.audiences, include, exclude, yearly=yearly)
 
 
-def paragraph(catalogue: Catalogue, asked: Asked, choices: Sequence[Choice], state: AppState) -> str:
+def paragraph(
+    catalogue: Catalogue, asked: Asked, choices: Sequence[Choice], style: DateStyle, templates: Path | None
+) -> str:
     """The month's paragraph, or the year's plan, of the ticked items (as ``month`` and ``year`` print)."""
     if asked.month is None:
         from calendar_gen.render.plan import plan, plan_text
 
         unit = None if asked.unit == "national" else scope_label(catalogue, asked.unit)
-        return plan_text(plan(choices, catalogue.rules, state.style), asked.year, unit)
+        return plan_text(plan(choices, catalogue.rules, style), asked.year, unit)
     from calendar_gen.render.paragraph import month_text
 
-    return month_text(listed_only(choices), asked.year, asked.month, state.style, state.templates)
+    return month_text(listed_only(choices), asked.year, asked.month, style, templates)
 
 
-def selection_data(catalogue: Catalogue, asked: Asked, state: AppState) -> dict[str, Any]:
-    """Each occurrence with the editor's decision and the officer's tick, and the paragraph."""
+def selection_data(
+    catalogue: Catalogue, asked: Asked, style: DateStyle, templates: Path | None = None
+) -> dict[str, Any]:
+    """Each occurrence with the editor's decision and the officer's tick, and the paragraph.
+
+    ``serve``'s ``/api/selection`` answers it; ``build`` writes it for each month and year of the
+    site (web/site.py), so the built page shows the same list without a server.
+    """
     editor, final = choices_of(catalogue, asked)
-    style: DateStyle = state.style
     items = [
         {
             "id": after.occurrence.anniversary.id,
@@ -188,7 +196,7 @@ def selection_data(catalogue: Catalogue, asked: Asked, state: AppState) -> dict[
         "period": f"{asked.year:04d}" + ("" if asked.month is None else f"-{asked.month:02d}"),
         "title": title,
         "items": items,
-        "paragraph": paragraph(catalogue, asked, final, state).strip(),
+        "paragraph": paragraph(catalogue, asked, final, style, templates).strip(),
     }
 
 
@@ -220,7 +228,7 @@ async def selection(request: Request) -> Response:
 
     def work(catalogue: Catalogue, fields: dict[str, str], state: AppState) -> Response:
         asked = asked_of(fields, catalogue, state.clock())
-        data = selection_data(catalogue, asked, state)
+        data = selection_data(catalogue, asked, state.style, state.templates)
         data["subscribe"] = subscribe_data(catalogue, asked.unit, base)
         return json_response(data)
 

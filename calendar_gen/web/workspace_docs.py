@@ -207,6 +207,7 @@ def workspace_page(catalogue: Catalogue, today: dt.date, state: AppState) -> str
     template = environment(state.templates).get_template("workspace.html.j2")
     return template.render(
         title="Soạn hướng dẫn tuyên truyền các ngày kỷ niệm",
+        site=False,  # True on a built site (web/site.py): no control that needs the server
         choices=choices_data(catalogue),
         next_month=f"{following.year:04d}-{following.month:02d}",
         version=__version__,
@@ -233,6 +234,16 @@ async def script(request: Request) -> Response:
     from calendar_gen.web.pages import packaged
 
     body = packaged("workspace.js", state_of(request).templates)
+    return Response(
+        body, media_type="text/javascript; charset=utf-8", headers={**SECURITY, "Cache-Control": "no-cache"}
+    )
+
+
+async def service_worker(request: Request) -> Response:
+    """``/sw.js``: the page's service worker (templates/sw.js), so that the page opens offline once loaded."""
+    from calendar_gen.web.pages import packaged
+
+    body = packaged("sw.js", state_of(request).templates)
     return Response(
         body, media_type="text/javascript; charset=utf-8", headers={**SECURITY, "Cache-Control": "no-cache"}
     )
