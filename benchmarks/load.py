@@ -3,7 +3,9 @@
     python benchmarks/load.py          # needs wrk and nginx (Debian packages: wrk, nginx-light)
 
 Against ``calendar-gen serve`` with the shipped catalogue: the cached feed (plain and gzip), the
-304 path, and nginx serving the same feed built by ``calendar-gen build`` as the ceiling.
+304 path, and nginx serving the same feed built by ``calendar-gen build`` as the ceiling. Also the
+feed of every entry (``?all=1``, about 0.95 MB: the size class of issue 21's 2.85 MB default
+feed, before issue 18 made the default the national selection), against nginx serving its bytes.
 Results go to benchmarks/out/load.md.
 """
 
@@ -104,6 +106,10 @@ def main() -> None:
         rows.append(("serve: cached feed, gzip", 0, wrk(feed_url, "Accept-Encoding: gzip")))
         rows.append(("serve: cached feed, br", 0, wrk(feed_url, "Accept-Encoding: br")))
         rows.append(("serve: 304 (If-None-Match)", 0, wrk(feed_url, f"If-None-Match: {etag}")))
+        every_url = feed_url + "?all=1"
+        every = wait(every_url)
+        rows.append(("serve: every entry, plain", len(every), wrk(every_url)))
+        rows.append(("serve: every entry, gzip", 0, wrk(every_url, "Accept-Encoding: gzip")))
         site = work / "site"
         subprocess.run(
             [sys.executable, "-m", "calendar_gen", "build", str(site), "--today", "2026-11-22"],
@@ -113,6 +119,7 @@ def main() -> None:
             stderr=subprocess.DEVNULL,
         )
         assert (site / "feed.ics").read_bytes() == body, "the built feed differs from the served one"
+        (site / "every.ics").write_bytes(every)
         nginx_port = free_port()
         conf = work / "nginx.conf"
         conf.write_text(NGINX_CONF.format(prefix=work, port=nginx_port, root=site), encoding="utf-8")
@@ -120,6 +127,8 @@ def main() -> None:
         static_url = f"http://127.0.0.1:{nginx_port}/feed.ics"
         wait(static_url)
         rows.append(("nginx: built feed.ics, plain (ceiling)", len(body), wrk(static_url)))
+        every_static = f"http://127.0.0.1:{nginx_port}/every.ics"
+        rows.append(("nginx: every entry, plain", len(every), wrk(every_static)))
     finally:
         server.terminate()
         if nginx is not None:
@@ -136,11 +145,15 @@ def main() -> None:
         lines.append("| " + " | ".join(cells) + " |")
     rps = {name: float(result["rps"]) for name, _size, result in rows}
     plain = rps["serve: cached feed, plain"]
+    every_plain = rps["serve: every entry, plain"]
+    every_nginx, every_gzip = rps["nginx: every entry, plain"], rps["serve: every entry, gzip"]
     lines += [
         "",
         f"serve plain / nginx: {plain / rps['nginx: built feed.ics, plain (ceiling)']:.2f} (target ≥ 1.2)",
         f"serve gzip / serve plain: {rps['serve: cached feed, gzip'] / plain:.2f} (target ≥ 3)",
         f"serve br / serve plain: {rps['serve: cached feed, br'] / plain:.2f}",
+        f"every entry: serve plain / nginx: {every_plain / every_nginx:.2f} (target ≥ 1.2)",
+        f"every entry: serve gzip / serve plain: {every_gzip / every_plain:.2f} (target ≥ 3)",
     ]
     text = "\n".join(lines) + "\n"
     (OUT / "load.md").write_text(text, encoding="utf-8")

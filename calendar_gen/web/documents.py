@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import logging
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -198,6 +199,23 @@ def _render(job: tuple[Sheet, int, int | None, str]) -> bytes:
     return month_document(sheet, year, month, fmt) if month else year_document(sheet, year, fmt)
 
 
+def _end_with(parent: int) -> None:
+    """Pool initializer: the worker ends when the server that started it is gone.
+
+    A stopped ``serve`` (Ctrl-C, SIGTERM) left its renderer running its queue of documents as an
+    orphan for minutes; a thread of the worker checks its parent each second and exits.
+    """
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
+
+
 def prerender(cache: DocumentCache, sheet: Sheet) -> int:
     """Render every offered document not on disk yet, in a process of its own; the number rendered.
 
@@ -215,7 +233,8 @@ def prerender(cache: DocumentCache, sheet: Sheet) -> int:
     ]
     if not jobs:
         return 0
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=spawn, initializer=_end_with, initargs=(os.getpid(),)) as pool:
         for job, data in zip(jobs, pool.map(_render, jobs), strict=True):
             cache.put(*job[1:], sheet=job[0], data=data)
     return len(jobs)
