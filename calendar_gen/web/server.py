@@ -8,6 +8,7 @@ another file. The handlers are in ``routes``, the cache and validators in ``resp
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
 import tempfile
@@ -18,6 +19,7 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Route
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from calendar_gen.catalogue.provinces import Choice
 from calendar_gen.paths import tag_labels
@@ -129,13 +131,21 @@ CONCURRENCY = 768  # under the usual 1,024 open files of a service
 def uvicorn_options() -> dict[str, Any]:
     """uvicorn.run() keyword arguments that bound what one slow or greedy client can hold."""
     return {
-        "http": _header_timeout_protocol(),
+        "http": HeaderTimeoutProtocol,
         "timeout_keep_alive": KEEP_ALIVE,
         "limit_concurrency": CONCURRENCY,
     }
 
 
-def _header_timeout_protocol() -> type[Any]:
+_TOO_BIG = HEAD_TOO_BIG.encode("utf-8")
+_REFUSAL = (
+    b"HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: text/plain; charset=utf-8\r\n"
+    + b"content-length: %d\r\nconnection: close\r\n\r\n" % len(_TOO_BIG)
+    + _TOO_BIG
+)
+
+
+class HeaderTimeoutProtocol(HttpToolsProtocol):
     """Uvicorn's httptools protocol with a deadline and a size bound for the request head.
 
     httptools (llhttp, in C; part of uvicorn[standard]) parses a request in a fraction of the time
@@ -143,65 +153,50 @@ def _header_timeout_protocol() -> type[Any]:
     bound of its own for it: a head not complete within HEADER_TIMEOUT closes the connection, and
     one still incomplete past MAX_HEAD bytes gets 431 and is closed instead of being buffered.
     """
-    import asyncio
 
-    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+    header_timer: asyncio.TimerHandle | None = None
+    armed_cycle: object = None
+    in_head = False  # between the first byte of a request and the end of its head
+    head_bytes = 0
 
-    too_big = HEAD_TOO_BIG.encode("utf-8")
-    refusal = (
-        b"HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: text/plain; charset=utf-8\r\n"
-        + b"content-length: %d\r\nconnection: close\r\n\r\n" % len(too_big)
-        + too_big
-    )
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self.arm()
 
-    class HeaderTimeoutProtocol(HttpToolsProtocol):
-        """Close a connection whose request head is late; refuse one whose head grows past MAX_HEAD."""
+    def data_received(self, data: bytes) -> None:
+        super().data_received(data)
+        if self.in_head and not self.transport.is_closing():
+            # This read ended inside a head: count it (a read that also held the end of the
+            # previous request counts whole, at most one read more than the head itself).
+            self.head_bytes += len(data)
+            if self.head_bytes > MAX_HEAD:
+                self.transport.write(_REFUSAL)
+                self.transport.close()
 
-        header_timer: asyncio.TimerHandle | None = None
-        armed_cycle: object = None
-        in_head = False  # between the first byte of a request and the end of its head
-        head_bytes = 0
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self.in_head, self.head_bytes = True, 0
 
-        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-            super().connection_made(transport)
-            self.arm()
+    def on_headers_complete(self) -> None:
+        self.in_head = False
+        super().on_headers_complete()
 
-        def data_received(self, data: bytes) -> None:
-            super().data_received(data)
-            if self.in_head and not self.transport.is_closing():
-                # This read ended inside a head: count it (a read that also held the end of the
-                # previous request counts whole, at most one read more than the head itself).
-                self.head_bytes += len(data)
-                if self.head_bytes > MAX_HEAD:
-                    self.transport.write(refusal)
-                    self.transport.close()
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        self.arm()
 
-        def on_message_begin(self) -> None:
-            super().on_message_begin()
-            self.in_head, self.head_bytes = True, 0
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self.header_timer is not None:
+            self.header_timer.cancel()
+        super().connection_lost(exc)
 
-        def on_headers_complete(self) -> None:
-            self.in_head = False
-            super().on_headers_complete()
+    def arm(self) -> None:
+        if self.header_timer is not None:
+            self.header_timer.cancel()
+        self.armed_cycle = self.cycle
+        self.header_timer = self.loop.call_later(HEADER_TIMEOUT, self.deadline)
 
-        def on_response_complete(self) -> None:
-            super().on_response_complete()
-            self.arm()
-
-        def connection_lost(self, exc: Exception | None) -> None:
-            if self.header_timer is not None:
-                self.header_timer.cancel()
-            super().connection_lost(exc)
-
-        def arm(self) -> None:
-            if self.header_timer is not None:
-                self.header_timer.cancel()
-            self.armed_cycle = self.cycle
-            self.header_timer = self.loop.call_later(HEADER_TIMEOUT, self.deadline)
-
-        def deadline(self) -> None:
-            idle = self.cycle is None or self.cycle.response_complete
-            if self.cycle is self.armed_cycle and idle and not self.transport.is_closing():
-                self.transport.close()  # no new request head since the last response (or ever)
-
-    return HeaderTimeoutProtocol
+    def deadline(self) -> None:
+        idle = self.cycle is None or self.cycle.response_complete
+        if self.cycle is self.armed_cycle and idle and not self.transport.is_closing():
+            self.transport.close()  # no new request head since the last response (or ever)
