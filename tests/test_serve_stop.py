@@ -15,11 +15,20 @@ import time
 from pathlib import Path
 
 
-def _children(pid: int) -> set[int]:
+def _renderers(pid: int) -> set[int]:
+    """The multiprocessing workers among the children of ``pid`` (a child may end as we look)."""
     found: set[int] = set()
     for task in Path(f"/proc/{pid}/task").iterdir():
-        text = (task / "children").read_text()
-        found.update(int(child) for child in text.split())
+        try:
+            children = [int(child) for child in (task / "children").read_text().split()]
+        except OSError:
+            continue
+        for child in children:
+            try:
+                if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes():
+                    found.add(child)
+            except OSError:
+                continue
     return found
 
 
@@ -28,7 +37,10 @@ def _alive(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    stat = Path(f"/proc/{pid}/stat").read_text() if Path(f"/proc/{pid}/stat").exists() else ""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
     return " Z " not in stat  # a zombie has ended
 
 
@@ -49,11 +61,7 @@ def test_the_renderer_ends_when_serve_is_stopped(tmp_path: Path) -> None:
         while not renderers:  # the renderer starts with the server: this month's documents
             assert time.monotonic() < deadline, "serve never started its document renderer"
             assert server.poll() is None, "serve ended"
-            renderers = {
-                child
-                for child in _children(server.pid)
-                if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes()
-            }
+            renderers = _renderers(server.pid)
             time.sleep(0.1)
         server.send_signal(signal.SIGTERM)
         assert server.wait(timeout=30) in (0, -signal.SIGTERM)  # uvicorn re-raises the signal it handled
