@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -10,6 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 from .test_ics import check_lines, read_back
@@ -199,6 +201,28 @@ def test_site_of_every_province(tmp_path: Path) -> None:
     assert time.monotonic() - started < 240
 
 
+@contextlib.contextmanager
+def static_server(site: Path) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
+    """Python's http.server over a built site on 127.0.0.1, answering before the block starts."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "--directory", str(site)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.1)
+        yield process, port
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
 def test_built_page_fits_a_phone(tmp_path: Path) -> None:
     from playwright.sync_api import expect, sync_playwright
 
@@ -207,40 +231,26 @@ def test_built_page_fits_a_phone(tmp_path: Path) -> None:
     site = tmp_path / "site"
     result = build(site, "--from", "2026", "--to", "2026", "--base-url", "https://lich.example.gov.vn/")
     assert result.returncode == 0, result.stderr
-    port = free_port()
-    static = subprocess.Popen(
-        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "--directory", str(site)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-            page = browser.new_page(viewport={"width": 390, "height": 844})
-            for _ in range(50):
-                try:
-                    page.goto(f"http://127.0.0.1:{port}/dang-ky-lich.html")
-                    break
-                except Exception:
-                    time.sleep(0.1)
-            assert page.evaluate("document.documentElement.scrollWidth") <= 390
-            page.select_option("#feed-choice", "f-tinh-kon-tum")
-            expect(page.locator("#f-tinh-kon-tum")).to_be_visible()
-            expect(page.locator("#f-toan-quoc")).to_be_hidden()
-            # The QR code shown is a real image once it has loaded (waits up to 10 s, no fixed sleep).
-            page.wait_for_function(
-                "() => { const img = document.querySelector('#f-tinh-kon-tum img');"
-                " return img !== null && img.complete && img.naturalWidth > 0; }",
-                timeout=10_000,
-            )
-            page.select_option("#paragraph-month", "month/2026-03.txt")
-            expect(page.locator("#paragraph")).to_have_value(
-                (site / "month/2026-03.txt").read_text(encoding="utf-8").strip(), timeout=10_000
-            )
-            assert page.evaluate("document.documentElement.scrollWidth") <= 390
-            browser.close()
-    finally:
-        static.terminate()
+    with static_server(site) as (_static, port), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.goto(f"http://127.0.0.1:{port}/dang-ky-lich.html")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        page.select_option("#feed-choice", "f-tinh-kon-tum")
+        expect(page.locator("#f-tinh-kon-tum")).to_be_visible()
+        expect(page.locator("#f-toan-quoc")).to_be_hidden()
+        # The QR code shown is a real image once it has loaded (waits up to 10 s, no fixed sleep).
+        page.wait_for_function(
+            "() => { const img = document.querySelector('#f-tinh-kon-tum img');"
+            " return img !== null && img.complete && img.naturalWidth > 0; }",
+            timeout=10_000,
+        )
+        page.select_option("#paragraph-month", "month/2026-03.txt")
+        expect(page.locator("#paragraph")).to_have_value(
+            (site / "month/2026-03.txt").read_text(encoding="utf-8").strip(), timeout=10_000
+        )
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        browser.close()
 
 
 def test_killed_build_leaves_the_previous_site_intact(tmp_path: Path) -> None:
@@ -335,100 +345,85 @@ def test_built_index_is_the_officers_page_without_a_server(tmp_path: Path) -> No
     )
     assert result.returncode == 0, result.stderr
     march = json.loads((site / "selection/2026-03.json").read_bytes())["units"]["province:kon-tum"]
-    port = free_port()
-    static = subprocess.Popen(
-        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "--directory", str(site)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-            errors: list[str] = []  # script errors, and failed requests, of each width's page
-            failed: list[str] = []
-            for width in (390, 1280):
-                errors.clear()
-                failed.clear()
-                page = browser.new_page(viewport={"width": width, "height": 900})
-                page.on("pageerror", lambda exc: errors.append(str(exc)))
-                page.on("requestfailed", lambda request: failed.append(request.url))
-                page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
-                for _ in range(50):
-                    try:
-                        page.goto(f"http://127.0.0.1:{port}/")
-                        break
-                    except Exception:
-                        time.sleep(0.1)
-                # The default month (next month, as on serve's page), from the page's own data.
-                expect(page.locator("#list-caption")).to_contain_text("tháng 12/2026 – Toàn quốc")
-                assert page.locator("#listed-items input").count() > 0
-                assert (
-                    page.locator("#listed-items input:disabled").count()
-                    == page.locator("#listed-items input").count()
-                )
-                page.select_option("#unit", "province:kon-tum")
-                page.fill("#month", "2026-03")
-                page.dispatch_event("#month", "change")
-                expect(page.locator("#list-caption")).to_contain_text("tháng 3/2026 – Kon Tum")
-                expect(page.locator("#paragraph")).to_have_value(march["paragraph"])
-                listed = [i["id"] for i in march["items"] if i["listed"]]
-                assert (
-                    page.locator("#listed-items input").evaluate_all("boxes => boxes.map(b => b.value)")
-                    == listed
-                )
-                assert page.get_attribute("#doc-docx", "href") == "month/2026-03.docx"
-                assert page.get_attribute("#doc-html", "href") == "month/2026-03.html"
-                assert page.get_attribute("#sub-google", "href") == march["subscribe"]["google"]
-                assert page.get_attribute("#sub-outlook", "href") == march["subscribe"]["outlook"]
-                assert (
-                    page.get_attribute("#sub-apple", "href")
-                    == "webcal://lich.example.gov.vn/feeds/tinh-kon-tum.ics"
-                )
-                assert page.input_value("#sub-url") == "https://lich.example.gov.vn/feeds/tinh-kon-tum.ics"
-                page.wait_for_function(
-                    "() => { const img = document.getElementById('sub-qr');"
-                    " return img.complete && img.naturalWidth > 0 && img.src.endsWith('qr/tinh-kon-tum.svg'); }",
-                    timeout=10_000,
-                )
-                page.check("#kind-year")
-                expect(page.locator("#list-caption")).to_contain_text("năm 2026 – Kon Tum")
-                assert page.get_attribute("#doc-docx", "href") == "year/2026.docx"
-                page.fill("#year", "2031")  # outside the site: said, not a broken list
-                page.dispatch_event("#year", "change")
-                expect(page.locator("#problem")).to_contain_text("từ tháng 1/2026 đến tháng 12/2026")
-                # No control that needs the server; one sentence says so and links the guide.
-                for server_only in ("#profile", "#check", "#download-form", "#audience", "#profile-check"):
-                    assert page.locator(server_only).count() == 0, server_only
-                expect(page.locator("#needs-serve")).to_contain_text("calendar-gen serve")
-                assert page.evaluate("document.documentElement.scrollWidth") <= width
-                for link in ("#doc-docx", "#doc-html", "#sub-more", "#needs-serve a"):
-                    href = page.get_attribute(link, "href")
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/{href}", timeout=10) as response:
-                        assert response.status == 200, href
-                assert not errors, errors
-                assert [u for u in failed if "2031" not in u] == [], failed
-                page.close()
-            # Loaded once (and March viewed), the built page opens with the web server gone too.
-            context = browser.new_context(viewport={"width": 390, "height": 900})
-            page = context.new_page()
+    with static_server(site) as (static, port), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        errors: list[str] = []  # script errors, and failed requests, of each width's page
+        failed: list[str] = []
+        for width in (390, 1280):
+            errors.clear()
+            failed.clear()
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.on("pageerror", lambda exc: errors.append(str(exc)))
+            page.on("requestfailed", lambda request: failed.append(request.url))
+            page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
             page.goto(f"http://127.0.0.1:{port}/")
-            page.wait_for_function("navigator.serviceWorker.ready.then(() => true)", timeout=10_000)
-            page.reload()
-            page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=10_000)
+            # The default month (next month, as on serve's page), from the page's own data.
+            expect(page.locator("#list-caption")).to_contain_text("tháng 12/2026 – Toàn quốc")
+            assert page.locator("#listed-items input").count() > 0
+            assert (
+                page.locator("#listed-items input:disabled").count()
+                == page.locator("#listed-items input").count()
+            )
             page.select_option("#unit", "province:kon-tum")
             page.fill("#month", "2026-03")
             page.dispatch_event("#month", "change")
             expect(page.locator("#list-caption")).to_contain_text("tháng 3/2026 – Kon Tum")
-            static.terminate()
-            static.wait(timeout=10)
-            context.set_offline(True)
-            page.reload()
-            expect(page.locator("#list-caption")).to_contain_text("tháng 12/2026 – Kon Tum")  # the unit kept
-            page.fill("#month", "2026-03")
-            page.dispatch_event("#month", "change")  # March's list, from the worker's cache
             expect(page.locator("#paragraph")).to_have_value(march["paragraph"])
-            expect(page.locator("#needs-serve")).to_be_visible()
-            context.close()
-            browser.close()
-    finally:
+            listed = [i["id"] for i in march["items"] if i["listed"]]
+            assert (
+                page.locator("#listed-items input").evaluate_all("boxes => boxes.map(b => b.value)") == listed
+            )
+            assert page.get_attribute("#doc-docx", "href") == "month/2026-03.docx"
+            assert page.get_attribute("#doc-html", "href") == "month/2026-03.html"
+            assert page.get_attribute("#sub-google", "href") == march["subscribe"]["google"]
+            assert page.get_attribute("#sub-outlook", "href") == march["subscribe"]["outlook"]
+            assert (
+                page.get_attribute("#sub-apple", "href")
+                == "webcal://lich.example.gov.vn/feeds/tinh-kon-tum.ics"
+            )
+            assert page.input_value("#sub-url") == "https://lich.example.gov.vn/feeds/tinh-kon-tum.ics"
+            page.wait_for_function(
+                "() => { const img = document.getElementById('sub-qr');"
+                " return img.complete && img.naturalWidth > 0 && img.src.endsWith('qr/tinh-kon-tum.svg'); }",
+                timeout=10_000,
+            )
+            page.check("#kind-year")
+            expect(page.locator("#list-caption")).to_contain_text("năm 2026 – Kon Tum")
+            assert page.get_attribute("#doc-docx", "href") == "year/2026.docx"
+            page.fill("#year", "2031")  # outside the site: said, not a broken list
+            page.dispatch_event("#year", "change")
+            expect(page.locator("#problem")).to_contain_text("từ tháng 1/2026 đến tháng 12/2026")
+            # No control that needs the server; one sentence says so and links the guide.
+            for server_only in ("#profile", "#check", "#download-form", "#audience", "#profile-check"):
+                assert page.locator(server_only).count() == 0, server_only
+            expect(page.locator("#needs-serve")).to_contain_text("calendar-gen serve")
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            for link in ("#doc-docx", "#doc-html", "#sub-more", "#needs-serve a"):
+                href = page.get_attribute(link, "href")
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/{href}", timeout=10) as response:
+                    assert response.status == 200, href
+            assert not errors, errors
+            assert [u for u in failed if "2031" not in u] == [], failed
+            page.close()
+        # Loaded once (and March viewed), the built page opens with the web server gone too.
+        context = browser.new_context(viewport={"width": 390, "height": 900})
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{port}/")
+        page.wait_for_function("navigator.serviceWorker.ready.then(() => true)", timeout=10_000)
+        page.reload()
+        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=10_000)
+        page.select_option("#unit", "province:kon-tum")
+        page.fill("#month", "2026-03")
+        page.dispatch_event("#month", "change")
+        expect(page.locator("#list-caption")).to_contain_text("tháng 3/2026 – Kon Tum")
         static.terminate()
+        static.wait(timeout=10)
+        context.set_offline(True)
+        page.reload()
+        expect(page.locator("#list-caption")).to_contain_text("tháng 12/2026 – Kon Tum")  # the unit kept
+        page.fill("#month", "2026-03")
+        page.dispatch_event("#month", "change")  # March's list, from the worker's cache
+        expect(page.locator("#paragraph")).to_have_value(march["paragraph"])
+        expect(page.locator("#needs-serve")).to_be_visible()
+        context.close()
+        browser.close()

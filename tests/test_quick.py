@@ -7,6 +7,7 @@ the quick way does not recognise, or refuses, is answered by the Typer app as be
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -152,7 +153,5 @@ def test_month_lengths_and_leap_years_agree_with_the_calendar_module() -> None:
             assert days_in_month(year, number) == calendar.monthrange(year, number)[1]
 
 
-def _month_range(year: int, number: int) -> tuple[object, object]:
-    import datetime as dt
-
+def _month_range(year: int, number: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, number, 1), dt.date(year, number, days_in_month(year, number))

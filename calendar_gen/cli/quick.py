@@ -20,23 +20,33 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
-import re
 from collections.abc import Mapping, Sequence
 
 from calendar_gen.i18n import LANGUAGES
 
-# Options that take a value, as Click spells them (cli/options.py), and whether they repeat.
+# Options that take a value, as Click spells them (cli/options.py); -p and --for repeat.
 _VALUED = {"--today": "today", "--province": "province", "-p": "province", "--for": "audience"}
-_REPEATABLE = {"province", "audience"}
 _FLAGS = {"--all": "all", "--round": "round", "-r": "round"}
-_MONTH = re.compile(r"[0-9]{4}-[0-9]{1,2}|[0-9]{1,2}[/.-][0-9]{4}")
+
+
+class _Plain:
+    """The options of a plain ``month``, as the Typer command would receive them."""
+
+    __slots__ = ("all", "audience", "month", "province", "round", "today")
+
+    def __init__(self) -> None:
+        self.month: str | None = None
+        self.today: str | None = None
+        self.province: list[str] = []
+        self.audience: list[str] = []
+        self.all = False
+        self.round = False
 
 
 def answer(args: Sequence[str], environ: Mapping[str, str]) -> str | None:
     """The text ``calendar-gen ARGS`` prints on standard output, or None to run the Typer app."""
-    parsed = _parse(args)
-    if parsed is None:
+    plain = _parse(args)
+    if plain is None:
         return None
     from calendar_gen import i18n
 
@@ -44,7 +54,7 @@ def answer(args: Sequence[str], environ: Mapping[str, str]) -> str | None:
     try:
         with contextlib.redirect_stderr(stderr):
             i18n.activate(i18n.choose(args, environ))
-            text = _month(parsed)
+            text = _month(plain)
     except (Exception, SystemExit):  # any refusal or failure: the Typer app reports it instead
         return None
     if stderr.getvalue():
@@ -52,8 +62,12 @@ def answer(args: Sequence[str], environ: Mapping[str, str]) -> str | None:
     return text
 
 
-def _parse(args: Sequence[str]) -> dict[str, object] | None:
-    """The recognised options of a plain ``month`` by name; None for anything else."""
+def _parse(args: Sequence[str]) -> _Plain | None:
+    """The options of a plain ``month``; None for anything else.
+
+    Values are not checked here: ``cli.monthly`` checks them as the Typer command does, and a
+    refusal sends the command to Typer.
+    """
     rest = list(args)
     if rest[:1] == ["--lang"] and len(rest) > 1 and rest[1] in LANGUAGES:
         del rest[:2]  # the group's one option, before the command (i18n.choose reads it)
@@ -61,64 +75,50 @@ def _parse(args: Sequence[str]) -> dict[str, object] | None:
         del rest[:1]
     if not rest or rest.pop(0) != "month":
         return None
-    found: dict[str, object] = {}
+    plain = _Plain()
     while rest:
         arg = rest.pop(0)
         name, equals, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
         if name in _FLAGS and not equals:
-            if _FLAGS[name] in found:
-                return None
-            found[_FLAGS[name]] = True
+            if getattr(plain, _FLAGS[name]):
+                return None  # given twice
+            setattr(plain, _FLAGS[name], True)
         elif name in _VALUED:
-            if not equals:
-                if not rest:
-                    return None
-                value = rest.pop(0)
+            value = value if equals else (rest.pop(0) if rest else "")
             key = _VALUED[name]
             if not value or value.startswith("-"):
                 return None
-            if key in _REPEATABLE:
-                values = found.setdefault(key, [])
-                assert isinstance(values, list)
-                values.append(value)
-            elif key in found:
-                return None
+            if key == "today":
+                if plain.today is not None:
+                    return None  # given twice (Click would keep the last): Typer answers it
+                plain.today = value
             else:
-                found[key] = value
-        elif arg.startswith("-") or "month" in found or not _MONTH.fullmatch(arg):
+                getattr(plain, key).append(value)
+        elif arg.startswith("-") or plain.month is not None:
             return None
         else:
-            found["month"] = arg
-    return found
+            plain.month = arg
+    return plain
 
 
-def _month(parsed: dict[str, object]) -> str:
+def _month(plain: _Plain) -> str:
     """What ``cli.lists.month`` prints for these options in the text format (its defaults otherwise)."""
     from calendar_gen.cli.monthly import choose_month, paragraph
     from calendar_gen.cli.output import run_template
     from calendar_gen.engine.listing import listed_only
     from calendar_gen.render.formatting import DateStyle
 
-    def strings(key: str) -> list[str] | None:
-        value = parsed.get(key)
-        return list(value) if isinstance(value, list) else None
-
-    def string(key: str) -> str | None:
-        value = parsed.get(key)
-        return value if isinstance(value, str) else None
-
-    round_ = parsed.get("round") is True
     picked = choose_month(
-        string("month"),
-        string("today"),
-        province=strings("province"),
-        round_only=round_,
-        audience=strings("audience"),
+        plain.month,
+        plain.today,
+        province=plain.province or None,
+        round_only=plain.round,
+        audience=plain.audience or None,
     )
-    listed = picked.found if parsed.get("all") is True else listed_only(picked.choices)
-    return run_template(paragraph, picked, listed, DateStyle.ND30, None, round_)
+    listed = picked.found if plain.all else listed_only(picked.choices)
+    return run_template(paragraph, picked, listed, DateStyle.ND30, None, plain.round)
 
 
-def disabled(environ: Mapping[str, str] = os.environ) -> bool:
+def disabled(environ: Mapping[str, str]) -> bool:
     """``CALENDAR_GEN_NO_QUICK=1`` always runs the Typer app (the comparison tests use it)."""
     return bool(environ.get("CALENDAR_GEN_NO_QUICK"))

@@ -10,6 +10,7 @@ the shipped template is the one in use and reads as shipped, rendering it would 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -73,9 +74,24 @@ def month_text(
 
 
 def _shipped_as_shipped() -> bool:
-    """Whether the packaged month.txt.j2 still reads as shipped (an edited checkout renders it)."""
+    """Whether the packaged month.txt.j2 still reads as shipped (an edited checkout renders it).
+
+    Read again only when its size or time changes, as Jinja2 reloads a template: a site build
+    writes hundreds of paragraphs.
+    """
+    path = resource_dir("templates") / "month.txt.j2"
     try:
-        text = (resource_dir("templates") / "month.txt.j2").read_text(encoding="utf-8")
+        info = path.stat()
     except OSError:
         return False
-    return text == SHIPPED_TEMPLATE
+    return _reads_as_shipped(path, info.st_size, info.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4)
+def _reads_as_shipped(path: Path, size: int, mtime_ns: int) -> bool:
+    if size != len(SHIPPED_TEMPLATE.encode("utf-8")):
+        return False
+    try:
+        return path.read_text(encoding="utf-8") == SHIPPED_TEMPLATE
+    except OSError:
+        return False
