@@ -131,7 +131,12 @@ def serve(
     )
     try:
         uvicorn.run(
-            application, host=host, port=port, access_log=access_log, log_level="info", **uvicorn_options()
+            application,
+            host=host,
+            port=port,
+            access_log=access_log,
+            log_level="info",
+            **uvicorn_options(application),
         )
     except OSError as exc:
         from calendar_gen.fileio import os_reason

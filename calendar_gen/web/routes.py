@@ -46,6 +46,7 @@ from calendar_gen.web.query import (
     page_scopes,
     query_string,
 )
+from calendar_gen.web.replay import MARK
 from calendar_gen.web.responses import CALENDAR, HTML, SECURITY, ResponseCache, cached, error, respond
 from calendar_gen.web.scopes import catalogue_names
 from calendar_gen.web.store import CatalogueStore, Snapshot
@@ -125,6 +126,8 @@ async def respond_built(
         state.cache.put(key, item)
     response = respond(request, item)
     response.headers.update(headers or {})
+    if not address:  # the same answer for every client: the protocol may write it again (replay)
+        request.scope["state"][MARK] = (snapshot.version, now)
     return response
 
 

@@ -3,7 +3,8 @@
 Catalogue files are checked for changes by a thread of the store, never by a request: a valid
 edit is served once loaded, a broken one is logged problem by problem and the last good catalogue
 stays in service. Nothing is read from disk but the catalogues and the templates, so no URL can reach
-another file. The handlers are in ``routes``, the cache and validators in ``responses``.
+another file. The handlers are in ``routes``, the cache and validators in ``responses``; an
+answer given before is written again by the protocol itself (``replay``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import logging
 import tempfile
 from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
@@ -19,7 +21,7 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Route
-from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol, RequestResponseCycle
 
 from calendar_gen.catalogue.provinces import Choice
 from calendar_gen.paths import tag_labels
@@ -30,6 +32,7 @@ from calendar_gen.web.documents import DocumentCache
 from calendar_gen.web.limits import BODY_TIMEOUT, HEAD_TOO_BIG, MAX_HEAD, HeadLimit, Settings
 from calendar_gen.web.pages import packaged
 from calendar_gen.web.prerender import Prerenderer
+from calendar_gen.web.replay import Recorder, ReplayTable
 from calendar_gen.web.responses import ResponseCache
 from calendar_gen.web.store import CatalogueStore
 
@@ -80,6 +83,7 @@ def create_app(
     scratch = tempfile.TemporaryDirectory(prefix="calendar-gen-documents-") if documents_dir is None else None
     documents = DocumentCache(documents_dir or Path(scratch.name if scratch else "."))
     prerenderer: list[Prerenderer] = []
+    replays = ReplayTable(lambda: (store.get().version, clock()))
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
@@ -96,8 +100,9 @@ def create_app(
         routes=ROUTES,
         exception_handlers={404: routes.not_found, 405: routes.not_found, 500: routes.server_error},
         lifespan=lifespan,
-        middleware=[Middleware(HeadLimit)],
+        middleware=[Middleware(Recorder, table=replays), Middleware(HeadLimit)],
     )
+    app.state.replays = replays
     app.state.limits = Settings(body_timeout=body_timeout)
     app.state.calendar = routes.AppState(
         store=store,
@@ -128,10 +133,15 @@ KEEP_ALIVE = 5
 CONCURRENCY = 768  # under the usual 1,024 open files of a service
 
 
-def uvicorn_options() -> dict[str, Any]:
-    """uvicorn.run() keyword arguments that bound what one slow or greedy client can hold."""
+def uvicorn_options(app: Starlette | None = None) -> dict[str, Any]:
+    """uvicorn.run() keyword arguments that bound what one slow or greedy client can hold.
+
+    With ``app`` (from ``create_app``), its protocol also writes recorded answers (``replay``).
+    """
+    table = getattr(app.state, "replays", None) if app is not None else None
+    protocol = type("ReplayingProtocol", (HeaderTimeoutProtocol,), {"replays": table}) if table else None
     return {
-        "http": HeaderTimeoutProtocol,
+        "http": protocol or HeaderTimeoutProtocol,
         "timeout_keep_alive": KEEP_ALIVE,
         "limit_concurrency": CONCURRENCY,
     }
@@ -154,6 +164,7 @@ class HeaderTimeoutProtocol(HttpToolsProtocol):
     one still incomplete past MAX_HEAD bytes gets 431 and is closed instead of being buffered.
     """
 
+    replays: ReplayTable | None = None  # answers the app gave before, written again (replay)
     header_timer: asyncio.TimerHandle | None = None
     armed_cycle: object = None
     in_head = False  # between the first byte of a request and the end of its head
@@ -184,6 +195,37 @@ class HeaderTimeoutProtocol(HttpToolsProtocol):
     def on_response_complete(self) -> None:
         super().on_response_complete()
         self.arm()
+
+    def _start_asgi_task(self, cycle: RequestResponseCycle, app: Any) -> None:
+        # uvicorn's own step between a parsed head and the app (0.30 to 0.55); were it renamed,
+        # every request would reach the app as before, and tests/test_web_replay.py would fail.
+        if app is not self.app or not self.replayed(cycle):  # else uvicorn's 503 for too many
+            super()._start_asgi_task(cycle, app)
+
+    def replayed(self, cycle: RequestResponseCycle) -> bool:
+        """Write the recorded answer to this request, as uvicorn would write it, if there is one.
+
+        Not while the access log writes lines (they are written by the cycle), to a client that
+        does not read (the transport paused writing), nor to a request the app has to see
+        (``replay.request_key``).
+        """
+        logs = self.access_log and self.access_logger.isEnabledFor(logging.INFO)
+        if self.replays is None or logs or self.flow.write_paused or not cycle.keep_alive:
+            return False
+        if cycle.waiting_for_100_continue:
+            return False
+        item = self.replays.answer(cycle.scope)  # type: ignore[arg-type]  # an HTTPScope is a Scope
+        if item is None:
+            return False
+        cycle.response_started = cycle.response_complete = True
+        cycle.more_body = False
+        head = [STATUS_LINE[item.status]]
+        for name, value in self.server_state.default_headers:
+            head += (name, b": ", value, b"\r\n")
+        head.append(item.head)
+        self.transport.writelines((b"".join(head), item.body))
+        self.on_response_complete()
+        return True
 
     def connection_lost(self, exc: Exception | None) -> None:
         if self.header_timer is not None:
