@@ -15,7 +15,6 @@ import json
 import os
 import zlib
 from collections.abc import Sequence
-from dataclasses import astuple
 from pathlib import Path
 from typing import Any
 
@@ -105,9 +104,14 @@ def dump(valid_for: list[Any], loaded: CatalogueFile) -> bytes:
         "description": loaded.description,
         "entries": [_plain(e) for e in loaded.entries],
         "disabled": list(loaded.disabled),
-        "province": None if loaded.province is None else list(astuple(loaded.province)),
+        "province": None if loaded.province is None else _plain_province(loaded.province),
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _plain_province(province: Province) -> list[Any]:
+    # What dataclasses.astuple gave when Province was a dataclass: the fields, pairs as lists.
+    return [province.slug, province.name, province.type, [list(pair) for pair in province.former]]
 
 
 def _province(item: list[Any] | None) -> Province | None:
