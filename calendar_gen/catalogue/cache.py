@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -60,6 +59,8 @@ def _load_one(path: Path, cache_dir: Path | None) -> CatalogueFile:
     packaged = shipped(path, data)  # a shipped file, validated when the wheel was built
     if packaged is not None:
         return packaged
+    import zlib  # only for a file that is not shipped: the shipped ones returned above (issue 21)
+
     valid_for = stamp(str(path), data)
     # The name only spreads files; the stamp inside decides validity, so a collision is just a miss.
     target = cache_dir / f"{zlib.crc32(str(path.resolve()).encode()):08x}.json"
