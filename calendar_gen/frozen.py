@@ -3,7 +3,8 @@
 Hand-written instead of ``@dataclass(frozen=True, slots=True)`` (issue 21): in Python 3.11
 creating such a class costs about half a millisecond (its methods are compiled from source and the
 class is built twice for the slots), and importing ``dataclasses`` imports ``inspect`` and with it
-``ast``, ``dis`` and ``tokenize``; together a fifth of a cold ``calendar-gen month``.
+``ast``, ``dis`` and ``tokenize``. For the 13 classes of a cold ``calendar-gen month`` that was
+about 15 of its 55 ms (``benchmarks/cold_start.py``, 2026-12-08).
 
 A subclass names its fields in order in ``_fields`` (also its ``__slots__``), annotates them, and
 sets them in an explicit ``__init__`` whose parameters are the fields in the same order
