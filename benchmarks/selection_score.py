@@ -101,7 +101,7 @@ def without_own(loaded: Catalogue, province: str | None, cited: dict[str, set[st
         if entry.listed is not None and sources is not None and province is not None:
             others = {doc for doc in sources if province_of(doc) != province}
             if not others:
-                entry = dataclasses.replace(entry, listed=None)
+                entry = entry.replace(listed=None)
         entries.append(entry)
     return dataclasses.replace(loaded, entries=tuple(entries))
 

@@ -1,10 +1,16 @@
-"""The domain model: frozen dataclasses that flow from catalogue to renderers."""
+"""The domain model: immutable values that flow from catalogue to renderers.
+
+Hand-written on ``calendar_gen.frozen.Frozen`` rather than ``@dataclass``: these classes are
+created on every cold start (issue 21); ``tests/test_frozen.py`` checks they behave as the
+frozen dataclasses they were.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from enum import StrEnum
+
+from calendar_gen.frozen import Frozen, setfield
 
 
 class Calendar(StrEnum):
@@ -42,8 +48,7 @@ _ROUND_LABELS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class FoundingDate:
+class FoundingDate(Frozen):
     """A founding date as documents write it: possibly partial, possibly lunar.
 
     ``year`` is None for dates known only by day and month (Giỗ Tổ 10/3 âm lịch).
@@ -52,11 +57,22 @@ class FoundingDate:
     For lunar dates ``year`` is the lunar year number and ``leap`` marks a leap month.
     """
 
+    _fields = ("calendar", "year", "month", "day", "leap")
+    __slots__ = _fields
     calendar: Calendar
     year: int | None
     month: int | None
     day: int | None
-    leap: bool = False
+    leap: bool
+
+    def __init__(
+        self, calendar: Calendar, year: int | None, month: int | None, day: int | None, leap: bool = False
+    ) -> None:
+        setfield(self, "calendar", calendar)
+        setfield(self, "year", year)
+        setfield(self, "month", month)
+        setfield(self, "day", day)
+        setfield(self, "leap", leap)
 
     @property
     def precision(self) -> Precision:
@@ -77,40 +93,118 @@ class FoundingDate:
         return f"{year}-{self.month:02d}-{self.day:02d}"
 
 
-@dataclass(frozen=True, slots=True)
-class Origin:
+class Origin(Frozen):
     """Where an entry was written: for messages that name file and line."""
 
+    _fields = ("path", "line")
+    __slots__ = _fields
     path: str
     line: int
 
+    def __init__(self, path: str, line: int) -> None:
+        setfield(self, "path", path)
+        setfield(self, "line", line)
 
-@dataclass(frozen=True, slots=True)
-class Anniversary:
+
+class Anniversary(Frozen):
     """One catalogue entry: a day that is commemorated every year."""
 
+    _fields = (
+        "id",
+        "name",
+        "founded",
+        "count_shown",
+        "scope",
+        "kind",
+        "tags",
+        "source",
+        "note",
+        "observed_day",
+        "major",
+        "major_years",
+        "class_by_year",
+        "former",
+        "aliases",
+        "died",
+        "settled",
+        "other_dates",
+        "listed",
+        "listed_for",
+        "same_as",
+        "origin",
+    )
+    __slots__ = _fields
+    _uncompared = ("origin",)  # where it was written is not what it is (compare=False before)
     id: str
     name: str
     founded: FoundingDate
-    count_shown: bool = True
-    scope: str = "national"
-    kind: str | None = None
-    tags: tuple[str, ...] = ()
-    source: str | None = None
-    note: str | None = None
-    observed_day: int | None = None
-    major: bool = False
-    major_years: frozenset[int] = frozenset()
-    class_by_year: bool = False
-    former: str | None = None  # slug of the former province (before 01/7/2025) the day belongs to
-    aliases: tuple[str, ...] = ()  # other names documents use, for the proofreader's matching
-    died: FoundingDate | None = None  # a person's date of death (no birthday of a living person)
-    settled: bool = False  # the founding date is beyond dispute: a differing date is an error
-    other_dates: tuple[FoundingDate, ...] = ()  # other dates documents count from, accepted
-    listed: str | None = None  # when guidance lists it (engine/listing.When); None: its kind's rule
-    listed_for: tuple[str, ...] = ()  # audiences (--for) that list it every year
-    same_as: str | None = None  # the national entry whose event this (overlay) entry is
-    origin: Origin | None = field(default=None, compare=False)
+    count_shown: bool
+    scope: str
+    kind: str | None
+    tags: tuple[str, ...]
+    source: str | None
+    note: str | None
+    observed_day: int | None
+    major: bool
+    major_years: frozenset[int]
+    class_by_year: bool
+    former: str | None  # slug of the former province (before 01/7/2025) the day belongs to
+    aliases: tuple[str, ...]  # other names documents use, for the proofreader's matching
+    died: FoundingDate | None  # a person's date of death (no birthday of a living person)
+    settled: bool  # the founding date is beyond dispute: a differing date is an error
+    other_dates: tuple[FoundingDate, ...]  # other dates documents count from, accepted
+    listed: str | None  # when guidance lists it (engine/listing.When); None: its kind's rule
+    listed_for: tuple[str, ...]  # audiences (--for) that list it every year
+    same_as: str | None  # the national entry whose event this (overlay) entry is
+    origin: Origin | None
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        founded: FoundingDate,
+        count_shown: bool = True,
+        scope: str = "national",
+        kind: str | None = None,
+        tags: tuple[str, ...] = (),
+        source: str | None = None,
+        note: str | None = None,
+        observed_day: int | None = None,
+        major: bool = False,
+        major_years: frozenset[int] = frozenset(),
+        class_by_year: bool = False,
+        former: str | None = None,
+        aliases: tuple[str, ...] = (),
+        died: FoundingDate | None = None,
+        settled: bool = False,
+        other_dates: tuple[FoundingDate, ...] = (),
+        listed: str | None = None,
+        listed_for: tuple[str, ...] = (),
+        same_as: str | None = None,
+        origin: Origin | None = None,
+    ) -> None:
+        setfield(self, "id", id)
+        setfield(self, "name", name)
+        setfield(self, "founded", founded)
+        setfield(self, "count_shown", count_shown)
+        setfield(self, "scope", scope)
+        setfield(self, "kind", kind)
+        setfield(self, "tags", tags)
+        setfield(self, "source", source)
+        setfield(self, "note", note)
+        setfield(self, "observed_day", observed_day)
+        setfield(self, "major", major)
+        setfield(self, "major_years", major_years)
+        setfield(self, "class_by_year", class_by_year)
+        setfield(self, "former", former)
+        setfield(self, "aliases", aliases)
+        setfield(self, "died", died)
+        setfield(self, "settled", settled)
+        setfield(self, "other_dates", other_dates)
+        setfield(self, "listed", listed)
+        setfield(self, "listed_for", listed_for)
+        setfield(self, "same_as", same_as)
+        setfield(self, "origin", origin)
 
     @property
     def calendar_is_lunar(self) -> bool:
@@ -122,26 +216,50 @@ class Anniversary:
         return self.major or year in self.major_years
 
 
-@dataclass(frozen=True, slots=True)
-class LunarDay:
+class LunarDay(Frozen):
     """A day of the Vietnamese lunar calendar."""
 
+    _fields = ("year", "month", "day", "leap")
+    __slots__ = _fields
     year: int
     month: int
     day: int
-    leap: bool = False
+    leap: bool
+
+    def __init__(self, year: int, month: int, day: int, leap: bool = False) -> None:
+        setfield(self, "year", year)
+        setfield(self, "month", month)
+        setfield(self, "day", day)
+        setfield(self, "leap", leap)
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
+class Occurrence(Frozen):
     """An anniversary falling on a given day of a given year, with its count and class."""
 
+    _fields = ("anniversary", "date", "year", "count", "round_class", "lunar")
+    __slots__ = _fields
     anniversary: Anniversary
     date: dt.date
     year: int
     count: int | None
     round_class: RoundClass | None
-    lunar: LunarDay | None = None
+    lunar: LunarDay | None
+
+    def __init__(
+        self,
+        anniversary: Anniversary,
+        date: dt.date,
+        year: int,
+        count: int | None,
+        round_class: RoundClass | None,
+        lunar: LunarDay | None = None,
+    ) -> None:
+        setfield(self, "anniversary", anniversary)
+        setfield(self, "date", date)
+        setfield(self, "year", year)
+        setfield(self, "count", count)
+        setfield(self, "round_class", round_class)
+        setfield(self, "lunar", lunar)
 
     @property
     def precision(self) -> Precision:

@@ -2,20 +2,37 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from calendar_gen.frozen import Frozen, setfield
 from calendar_gen.i18n import _
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong in a catalogue: where it is and what to do about it."""
+class Problem(Frozen):
+    """One thing wrong in a catalogue: where it is and what to do about it.
 
+    Not a dataclass: this module is imported by every cold start (issue 21, calendar_gen.frozen).
+    """
+
+    _fields = ("path", "message", "line", "column", "entry_id")
+    __slots__ = _fields
     path: str
     message: str
-    line: int | None = None
-    column: int | None = None
-    entry_id: str | None = None
+    line: int | None
+    column: int | None
+    entry_id: str | None
+
+    def __init__(
+        self,
+        path: str,
+        message: str,
+        line: int | None = None,
+        column: int | None = None,
+        entry_id: str | None = None,
+    ) -> None:
+        setfield(self, "path", path)
+        setfield(self, "message", message)
+        setfield(self, "line", line)
+        setfield(self, "column", column)
+        setfield(self, "entry_id", entry_id)
 
     def __str__(self) -> str:
         where = self.path

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -313,7 +312,7 @@ def test_source_and_event_urls_and_colour() -> None:
 
 def test_month_only_on_the_first_and_year_only_on_1_january() -> None:
     month = entry_named("Tháng", date="12/1972")
-    year = dataclasses.replace(entry_named("Năm", date="1972"), id="nam")
+    year = entry_named("Năm", date="1972").replace(id="nam")
     found = occurrences([month, year], dt.date(2024, 1, 1), dt.date(2024, 12, 31), yearly=True)
     events = read_back(render_feed(found, OPTIONS))
     assert sorted(events.values()) == [

@@ -13,9 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import zlib
 from collections.abc import Sequence
-from dataclasses import astuple
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +59,8 @@ def _load_one(path: Path, cache_dir: Path | None) -> CatalogueFile:
     packaged = shipped(path, data)  # a shipped file, validated when the wheel was built
     if packaged is not None:
         return packaged
+    import zlib  # only for a file that is not shipped: the shipped ones returned above (issue 21)
+
     valid_for = stamp(str(path), data)
     # The name only spreads files; the stamp inside decides validity, so a collision is just a miss.
     target = cache_dir / f"{zlib.crc32(str(path.resolve()).encode()):08x}.json"
@@ -105,9 +105,14 @@ def dump(valid_for: list[Any], loaded: CatalogueFile) -> bytes:
         "description": loaded.description,
         "entries": [_plain(e) for e in loaded.entries],
         "disabled": list(loaded.disabled),
-        "province": None if loaded.province is None else list(astuple(loaded.province)),
+        "province": None if loaded.province is None else _plain_province(loaded.province),
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _plain_province(province: Province) -> list[Any]:
+    # What dataclasses.astuple gave when Province was a dataclass: the fields, pairs as lists.
+    return [province.slug, province.name, province.type, [list(pair) for pair in province.former]]
 
 
 def _province(item: list[Any] | None) -> Province | None:

@@ -9,7 +9,6 @@ unit and, for a former province, that province only.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import difflib
 import json
 import re
@@ -153,4 +152,4 @@ def keep(entry: Anniversary, choices: list[Choice]) -> bool:
 
 def restrict(catalogue: Catalogue, choices: list[Choice]) -> Catalogue:
     """The catalogue without the overlay days not chosen (``-p kon-tum`` reads the Quảng Ngãi file)."""
-    return dataclasses.replace(catalogue, entries=tuple(e for e in catalogue.entries if keep(e, choices)))
+    return catalogue.replace(entries=tuple(e for e in catalogue.entries if keep(e, choices)))

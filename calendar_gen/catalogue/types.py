@@ -7,9 +7,9 @@ these files, so a key is never renamed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from calendar_gen.engine.listing import ListingRules, When
+from calendar_gen.frozen import Frozen, setfield
 from calendar_gen.model import Anniversary
 
 ENTRY_KEYS = (
@@ -75,14 +75,21 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 SCOPE = re.compile(r"(?:national|(?:province|sector):[a-z0-9]+(?:-[a-z0-9]+)*)\Z")
 
 
-@dataclass(frozen=True, slots=True)
-class Province:
+class Province(Frozen):
     """A provincial unit since 01/7/2025 (Nghị quyết 202/2025/QH15) and the provinces merged into it."""
 
+    _fields = ("slug", "name", "type", "former")
+    __slots__ = _fields
     slug: str
     name: str
     type: str  # "tỉnh" or "thành phố"
-    former: tuple[tuple[str, str], ...] = ()  # (slug, name) of each former province
+    former: tuple[tuple[str, str], ...]  # (slug, name) of each former province
+
+    def __init__(self, slug: str, name: str, type: str, former: tuple[tuple[str, str], ...] = ()) -> None:
+        setfield(self, "slug", slug)
+        setfield(self, "name", name)
+        setfield(self, "type", type)
+        setfield(self, "former", former)
 
     @property
     def full_name(self) -> str:
@@ -90,23 +97,53 @@ class Province:
         return f"{self.type} {self.name}"
 
 
-@dataclass(frozen=True, slots=True)
-class CatalogueFile:
+class CatalogueFile(Frozen):
     """One parsed file: its entries (disabled ones as ids to drop) and its metadata."""
 
+    _fields = ("path", "title", "description", "entries", "disabled", "province")
+    __slots__ = _fields
     path: str
     title: str | None
     description: str | None
     entries: tuple[Anniversary, ...]
     disabled: tuple[str, ...]
-    province: Province | None = None
+    province: Province | None
+
+    def __init__(
+        self,
+        path: str,
+        title: str | None,
+        description: str | None,
+        entries: tuple[Anniversary, ...],
+        disabled: tuple[str, ...],
+        province: Province | None = None,
+    ) -> None:
+        setfield(self, "path", path)
+        setfield(self, "title", title)
+        setfield(self, "description", description)
+        setfield(self, "entries", entries)
+        setfield(self, "disabled", disabled)
+        setfield(self, "province", province)
 
 
-@dataclass(frozen=True, slots=True)
-class Catalogue:
+class Catalogue(Frozen):
     """The merged catalogue: later files override earlier entries with the same id."""
 
+    _fields = ("files", "entries", "rules")
+    __slots__ = _fields
     files: tuple[CatalogueFile, ...]
     entries: tuple[Anniversary, ...]
     # The selection rules (data/listing.yaml), loaded with the catalogue; the empty default lists all.
-    rules: ListingRules = field(default_factory=lambda: ListingRules(kinds={}, default=When.ALWAYS, major=()))
+    rules: ListingRules
+
+    def __init__(
+        self,
+        files: tuple[CatalogueFile, ...],
+        entries: tuple[Anniversary, ...],
+        rules: ListingRules | None = None,
+    ) -> None:
+        setfield(self, "files", files)
+        setfield(self, "entries", entries)
+        setfield(
+            self, "rules", ListingRules(kinds={}, default=When.ALWAYS, major=()) if rules is None else rules
+        )

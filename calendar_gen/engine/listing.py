@@ -11,10 +11,10 @@ lớn of Nghị định 145/2013 Điều 4, audiences), each entry may override 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from enum import StrEnum
 
 from calendar_gen.engine.selection import commemorated, is_birth
+from calendar_gen.frozen import Frozen, setfield
 from calendar_gen.model import Anniversary, Occurrence, RoundClass
 
 
@@ -28,37 +28,85 @@ class When(StrEnum):
     NEVER = "never"  # only when asked for: an audience, --include or --all
 
 
-@dataclass(frozen=True, slots=True)
-class Audience:
+class Audience(Frozen):
     """An issuer who lists its own sector's days every year (``--for doan``)."""
 
+    _fields = ("slug", "label", "tags", "kinds")
+    __slots__ = _fields
     slug: str
     label: str  # "Đoàn", shown in the reason "theo đối tượng: Đoàn"
-    tags: frozenset[str] = frozenset()
-    kinds: frozenset[str] = frozenset()
+    tags: frozenset[str]
+    kinds: frozenset[str]
+
+    def __init__(
+        self, slug: str, label: str, tags: frozenset[str] = frozenset(), kinds: frozenset[str] = frozenset()
+    ) -> None:
+        setfield(self, "slug", slug)
+        setfield(self, "label", label)
+        setfield(self, "tags", tags)
+        setfield(self, "kinds", kinds)
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(Frozen):
     """A section of the yearly plan, in the order of the central yearly guidance."""
 
+    _fields = ("slug", "title")
+    __slots__ = _fields
     slug: str
     title: str
 
+    def __init__(self, slug: str, title: str) -> None:
+        setfield(self, "slug", slug)
+        setfield(self, "title", title)
 
-@dataclass(frozen=True, slots=True)
-class ListingRules:
+
+class ListingRules(Frozen):
     """The selection rules of ``data/listing.yaml``."""
 
+    _fields = (
+        "kinds",
+        "default",
+        "major",
+        "audiences",
+        "sections",
+        "section_of_kind",
+        "joins",
+        "yearly_always",
+        "yearly_kinds",
+    )
+    __slots__ = _fields
     kinds: Mapping[str, When]  # the rule of each kind
     default: When  # the rule of an entry without a kind
     major: tuple[str, ...]  # ids of the ngày lễ lớn (Nghị định 145/2013, Điều 4), in the plan's order
-    audiences: Mapping[str, Audience] = field(default_factory=dict)
-    sections: tuple[Section, ...] = ()
-    section_of_kind: Mapping[str, str] = field(default_factory=dict)
-    joins: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # id -> (joined id, words)
-    yearly_always: frozenset[str] = frozenset()  # kinds whose "always" holds in the yearly plan too
-    yearly_kinds: Mapping[str, When] = field(default_factory=dict)  # the plan's own rule of a kind
+    audiences: Mapping[str, Audience]
+    sections: tuple[Section, ...]
+    section_of_kind: Mapping[str, str]
+    joins: Mapping[str, tuple[str, str]]  # id -> (joined id, words)
+    yearly_always: frozenset[str]  # kinds whose "always" holds in the yearly plan too
+    yearly_kinds: Mapping[str, When]  # the plan's own rule of a kind
+
+    def __init__(
+        self,
+        kinds: Mapping[str, When],
+        default: When,
+        major: tuple[str, ...],
+        audiences: Mapping[str, Audience] | None = None,
+        sections: tuple[Section, ...] = (),
+        section_of_kind: Mapping[str, str] | None = None,
+        joins: Mapping[str, tuple[str, str]] | None = None,
+        yearly_always: frozenset[str] = frozenset(),
+        yearly_kinds: Mapping[str, When] | None = None,
+    ) -> None:
+        # None stands for a new empty dict, as the dataclass's default_factory=dict gave.
+        setfield(self, "kinds", kinds)
+        setfield(self, "default", default)
+        setfield(self, "major", major)
+        setfield(self, "audiences", {} if audiences is None else audiences)
+        setfield(self, "sections", sections)
+        setfield(self, "section_of_kind", {} if section_of_kind is None else section_of_kind)
+        setfield(self, "joins", {} if joins is None else joins)
+        setfield(self, "yearly_always", yearly_always)
+        setfield(self, "yearly_kinds", {} if yearly_kinds is None else yearly_kinds)
 
     def rule(self, entry: Anniversary) -> When:
         """The entry's own ``listed:``, else "always" for a sector's own catalogue, else its kind's rule.
@@ -90,14 +138,21 @@ KL88_NO = "Kết luận 88-KL/TW: chỉ kỷ niệm 100, 110, 120... năm ngày 
 AUDIENCE = "theo đối tượng: {label}"
 
 
-@dataclass(frozen=True, slots=True)
-class Choice:
+class Choice(Frozen):
     """One occurrence with the editor's decision and the reason for it."""
 
+    _fields = ("occurrence", "listed", "why", "section")
+    __slots__ = _fields
     occurrence: Occurrence
     listed: bool
     why: str
-    section: str | None = None
+    section: str | None
+
+    def __init__(self, occurrence: Occurrence, listed: bool, why: str, section: str | None = None) -> None:
+        setfield(self, "occurrence", occurrence)
+        setfield(self, "listed", listed)
+        setfield(self, "why", why)
+        setfield(self, "section", section)
 
 
 def choose(

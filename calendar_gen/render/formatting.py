@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import replace
 from enum import StrEnum
 
 from calendar_gen.model import Calendar, FoundingDate, LunarDay, Occurrence, Precision
@@ -156,7 +155,7 @@ def counted(occ: Occurrence) -> Occurrence:
     """
     if occ.count is None or occ.count_shown:
         return occ
-    return replace(occ, anniversary=replace(occ.anniversary, count_shown=True))
+    return occ.replace(anniversary=occ.anniversary.replace(count_shown=True))
 
 
 def long_date(date: dt.date) -> str:
