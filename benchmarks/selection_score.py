@@ -103,7 +103,7 @@ def without_own(loaded: Catalogue, province: str | None, cited: dict[str, set[st
             if not others:
                 entry = entry.replace(listed=None)
         entries.append(entry)
-    return dataclasses.replace(loaded, entries=tuple(entries))
+    return loaded.replace(entries=tuple(entries))
 
 
 def score(path: Path, cited: dict[str, set[str]]) -> Score | None:
@@ -119,7 +119,7 @@ def score(path: Path, cited: dict[str, set[str]]) -> Score | None:
         loaded = restrict(loaded, choices)
         if (year, month) < (2025, 7):  # before the merger the province was on its own
             kept = tuple(e for e in loaded.entries if e.former in (None, province))
-            loaded = dataclasses.replace(loaded, entries=kept)
+            loaded = loaded.replace(entries=kept)
     loaded = without_own(loaded, province, cited)
     last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
     found = occurrences(loaded.entries, dt.date(year, month, 1), dt.date(year, month, last))
@@ -149,7 +149,7 @@ def loaded_for(province: str | None, year: int, month: int, cited: dict[str, set
         loaded = restrict(loaded, resolve_choices([province]))
         if (year, month) < (2025, 7):  # before the merger the province was on its own
             kept = tuple(e for e in loaded.entries if e.former in (None, province))
-            loaded = dataclasses.replace(loaded, entries=kept)
+            loaded = loaded.replace(entries=kept)
     return without_own(loaded, province, cited)
 
 

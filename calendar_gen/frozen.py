@@ -11,19 +11,15 @@ sets them in an explicit ``__init__`` whose parameters are the fields in the sam
 (``tests/test_frozen.py`` checks this), through ``object.__setattr__``. ``Frozen`` gives what the
 dataclass gave: equality and hash over the compared fields (``_uncompared`` names the others), the
 same repr, assignment and deletion refused, copying and pickling, ``__match_args__``, and
-:meth:`Frozen.replace`. ``dataclasses.replace``, ``fields``, ``asdict`` and ``astuple`` still work
-on them (the web and the tests call them): ``__dataclass_fields__`` is made on first use, so only
-a command that needs it imports ``dataclasses``.
+:meth:`Frozen.replace`. They are not dataclasses: ``dataclasses.replace`` and the like refuse
+them, and mypy says so before they run.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, ClassVar, Self
-
-if TYPE_CHECKING:
-    from dataclasses import Field
+from typing import Any, ClassVar, Self
 
 # Shared by every subclass's __init__: set a field of an instance that refuses assignment.
 setfield = object.__setattr__
@@ -33,26 +29,6 @@ class FrozenInstanceError(AttributeError):
     """A field of a frozen instance was assigned or deleted (as ``dataclasses.FrozenInstanceError``)."""
 
 
-class _DataclassFields:
-    """``__dataclass_fields__`` of a Frozen class, made by ``dataclasses`` itself on first use."""
-
-    def __get__(self, obj: object, cls: type[Frozen]) -> dict[str, Field[Any]]:
-        made: dict[str, Field[Any]] | None = cls.__dict__.get("_dataclass_fields")
-        if made is None:
-            import dataclasses
-            import inspect
-
-            types = inspect.get_annotations(cls)
-            specs = [
-                (n, types.get(n, Any), dataclasses.field(compare=n not in cls._uncompared))
-                for n in cls._fields
-            ]
-            shadow = dataclasses.make_dataclass(cls.__name__, specs, frozen=True)
-            made = {f.name: f for f in dataclasses.fields(shadow)}
-            setattr(cls, "_dataclass_fields", made)  # noqa: B010 - cached on the class, not declared
-        return made
-
-
 class Frozen:
     """Base of the immutable value classes: equality, hash, repr, no assignment, copy and pickle."""
 
@@ -60,7 +36,6 @@ class Frozen:
     _fields: ClassVar[tuple[str, ...]] = ()  # the fields in the order of __init__'s parameters
     _uncompared: ClassVar[tuple[str, ...]] = ()  # fields left out of == and hash (compare=False)
     _compared: ClassVar[Callable[[Any], tuple[Any, ...]]]  # the tuple of compared values
-    __dataclass_fields__: ClassVar[dict[str, Field[Any]]] = _DataclassFields()  # type: ignore[assignment]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

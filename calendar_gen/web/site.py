@@ -152,7 +152,7 @@ def site_files(
     yield "workspace.js", packaged("workspace.js", settings.templates)
     yield "sw.js", packaged("sw.js", settings.templates)
     yield GUIDE, _guide(settings)
-    site = _Site(dataclasses.replace(catalogue, entries=entries), settings)
+    site = _Site(catalogue.replace(entries=entries), settings)
     for year in range(first, last + 1):
         for period in [f"{year:04d}", *(f"{year:04d}-{m:02d}" for m in range(1, 13))]:
             yield f"selection/{period}.json", _json(site.selection(period))
