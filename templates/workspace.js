@@ -373,15 +373,25 @@
     });
 
     // The copy with comments is made from a Word file: said on the page, not on an error page.
+    // Without the server the download would leave the page for the browser's error page; whether
+    // it answers is asked first (navigator.onLine says nothing of a server that has stopped).
     $("check-form").addEventListener("submit", function (event) {
-      var annotated = event.submitter && event.submitter.value === "annotated";
-      if (!navigator.onLine) {
-        event.preventDefault();
-        $("check-status").textContent = OFFLINE;
-      } else if (annotated && !$("draft-file").files.length) {
-        event.preventDefault();
+      var form = $("check-form");
+      var kind = event.submitter ? event.submitter.value : "corrected";
+      event.preventDefault();
+      if (kind === "annotated" && !$("draft-file").files.length) {
         $("check-status").textContent = "Bản có ghi chú cần một tệp Word (.docx): hãy chọn tệp, hoặc tải bản đã sửa của văn bản đã dán.";
+        return;
       }
+      call("healthz", { cache: "no-store" }).then(function () {
+        var chosen = document.createElement("input");
+        chosen.type = "hidden";
+        chosen.name = "download";
+        chosen.value = kind;
+        form.appendChild(chosen);
+        form.submit();  // submit() sends no button: the hidden field carries the choice
+        form.removeChild(chosen);
+      }).catch(function (e) { $("check-status").textContent = e.message; });
     });
   }
 
