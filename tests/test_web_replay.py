@@ -18,6 +18,7 @@ import pytest
 import uvicorn
 
 from calendar_gen.web.limits import MAX_HEAD
+from calendar_gen.web.replay import Replay, ReplayTable, cost
 from calendar_gen.web.server import create_app, uvicorn_options
 
 from .test_server import CATALOGUE, free_port
@@ -207,3 +208,13 @@ def test_nothing_is_replayed_while_the_access_log_writes(tmp_path: Path) -> None
         assert len({undated(a) for a in answers}) == 1
     finally:
         server.stop()
+
+
+def test_the_table_counts_keys_too_and_stays_within_its_bytes() -> None:
+    table = ReplayTable(lambda: "now", max_bytes=64 * 1024)
+    item = Replay("now", 304, b"etag: x\r\n\r\n", b"")
+    for number in range(200):  # a client sending ever new 4 KB validators
+        table.put((b"/feed.ics", b"", ((b"if-none-match", b"%d" % number + b"x" * 4096),)), item)
+        assert table.used <= table.max_bytes
+    assert 0 < len(table.items) <= 16
+    assert table.used == sum(cost(key, kept) for key, kept in table.items.items())

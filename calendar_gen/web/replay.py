@@ -77,18 +77,18 @@ class ReplayTable:
         self.replayed = 0  # answers written from the table (benchmarks and tests read it)
 
     def put(self, key: Key, item: Replay) -> None:
-        size = len(item.body) + len(item.head)
+        size = cost(key, item)
         if size > self.max_bytes // 4:
             return
         with self.lock:
             previous = self.items.pop(key, None)
             if previous is not None:
-                self.used -= len(previous.body) + len(previous.head)
+                self.used -= cost(key, previous)
             self.items[key] = item
             self.used += size
             while self.used > self.max_bytes:
-                _key, evicted = self.items.popitem(last=False)
-                self.used -= len(evicted.body) + len(evicted.head)
+                old_key, evicted = self.items.popitem(last=False)
+                self.used -= cost(old_key, evicted)
 
     def answer(self, scope: Scope) -> Replay | None:
         """The recorded answer to this request, when it is still the one the app would give."""
@@ -101,11 +101,18 @@ class ReplayTable:
                 return None
             if item.built_for != self.current():
                 del self.items[key]
-                self.used -= len(item.body) + len(item.head)
+                self.used -= cost(key, item)
                 return None
             self.items.move_to_end(key)
             self.replayed += 1
             return item
+
+
+def cost(key: Key, item: Replay) -> int:
+    """What an entry holds, in bytes: its key counts too (header values of up to 16 KB each)."""
+    path, query, headers = key
+    held = len(path) + len(query) + sum(len(name) + len(value) for name, value in headers)
+    return held + len(item.head) + len(item.body) + 256
 
 
 class Recorder:
