@@ -64,6 +64,10 @@ def to_csv(occurrences: Sequence[Occurrence | Choice], style: DateStyle = DateSt
     return buffer.getvalue()
 
 
+# json.dumps(..., ensure_ascii=False) builds this encoder anew for each record (issue 21).
+_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
 def to_json(
     occurrences: Sequence[Occurrence | Choice],
     style: DateStyle = DateStyle.ND30,
@@ -76,7 +80,7 @@ def to_json(
     """
     if not occurrences:
         return "[]\n"
-    lines = ",\n".join(json.dumps(record(o, style, today), ensure_ascii=False) for o in occurrences)
+    lines = ",\n".join(_JSON.encode(record(o, style, today)) for o in occurrences)
     return f"[\n{lines}\n]\n"
 
 
