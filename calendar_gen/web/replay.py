@@ -18,14 +18,13 @@ first request, goes through the app as before.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from calendar_gen.web.limits import MAX_HEAD, head_size
+from calendar_gen.web.lru import BoundedLRU
 
 MARK = "calendar_gen.replay"  # scope["state"] key: the (version, day) a response was built for
 KEYED = (b"accept-encoding", b"if-none-match", b"if-modified-since")  # what respond() reads
@@ -60,8 +59,8 @@ def request_key(scope: Scope) -> Key | None:
     return scope["raw_path"], scope["query_string"], tuple(keyed)
 
 
-class ReplayTable:
-    """Recorded answers, least recently used first, bounded in bytes.
+class ReplayTable(BoundedLRU[Key, Replay]):
+    """Recorded answers, bounded in bytes, keys included (header values of up to 16 KB each).
 
     Bodies are the cache's own bytes objects (``responses.Cached``), so an entry costs little
     while its response is cached; the bound holds when the two diverge. ``current`` gives the
@@ -69,47 +68,30 @@ class ReplayTable:
     """
 
     def __init__(self, current: Callable[[], Hashable], max_bytes: int = 32 * 1024 * 1024) -> None:
+        super().__init__(max_bytes)
         self.current = current
-        self.max_bytes = max_bytes
-        self.used = 0
-        self.items: OrderedDict[Key, Replay] = OrderedDict()
-        self.lock = threading.Lock()
         self.replayed = 0  # answers written from the table (benchmarks and tests read it)
 
-    def put(self, key: Key, item: Replay) -> None:
-        size = cost(key, item)
-        if size > self.max_bytes // 4:
-            return
-        with self.lock:
-            previous = self.items.pop(key, None)
-            if previous is not None:
-                self.used -= cost(key, previous)
-            self.items[key] = item
-            self.used += size
-            while self.used > self.max_bytes:
-                old_key, evicted = self.items.popitem(last=False)
-                self.used -= cost(old_key, evicted)
+    def cost(self, key: Key, item: Replay) -> int:
+        return cost(key, item)
 
     def answer(self, scope: Scope) -> Replay | None:
         """The recorded answer to this request, when it is still the one the app would give."""
         key = request_key(scope)
         if key is None or head_size(scope) > MAX_HEAD:
             return None
-        with self.lock:
-            item = self.items.get(key)
-            if item is None:
-                return None
-            if item.built_for != self.current():
-                del self.items[key]
-                self.used -= cost(key, item)
-                return None
-            self.items.move_to_end(key)
-            self.replayed += 1
-            return item
+        item = self.get(key)
+        if item is None:
+            return None
+        if item.built_for != self.current():
+            self.discard(key)
+            return None
+        self.replayed += 1
+        return item
 
 
 def cost(key: Key, item: Replay) -> int:
-    """What an entry holds, in bytes: its key counts too (header values of up to 16 KB each)."""
+    """What an entry holds, in bytes: its key, its head and its body."""
     path, query, headers = key
     held = len(path) + len(query) + sum(len(name) + len(value) for name, value in headers)
     return held + len(item.head) + len(item.body) + 256
@@ -135,7 +117,7 @@ class Recorder:
 
         await self.app(scope, receive, keep)
         built_for = scope.get("state", {}).get(MARK)
-        if built_for is not None and head_size(scope) <= MAX_HEAD:
+        if built_for is not None:  # never set on a refusal (a head over MAX_HEAD gets 431 first)
             item = recorded(sent, built_for)
             if item is not None:
                 self.table.put(key, item)

@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import hashlib
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
 from calendar_gen.web.compress import BROTLI, GZIP, choose, compressed
+from calendar_gen.web.lru import BoundedLRU
 
 CALENDAR = "text/calendar; charset=utf-8"
 HTML = "text/html; charset=utf-8"
@@ -50,38 +49,17 @@ class Cached:
         return len(self.body) + sum(len(v) for v in self.encoded.values()) + 256
 
 
-class ResponseCache:
-    """A least-recently-used store of built responses, bounded in bytes (body plus compressed forms).
+class ResponseCache(BoundedLRU[tuple[Any, ...], Cached]):
+    """Built responses, bounded in bytes (body plus compressed forms).
 
-    Keyed by catalogue version, day, path and the normalised query. A response larger than a
-    quarter of the budget is served but not kept, so one huge answer cannot evict all the others.
+    Keyed by catalogue version, day, path and the normalised query.
     """
 
     def __init__(self, max_bytes: int = 64 * 1024 * 1024) -> None:
-        self.max_bytes = max_bytes
-        self.used = 0
-        self.items: OrderedDict[tuple[Any, ...], Cached] = OrderedDict()
-        self.lock = threading.Lock()
+        super().__init__(max_bytes)
 
-    def get(self, key: tuple[Any, ...]) -> Cached | None:
-        with self.lock:
-            item = self.items.get(key)
-            if item is not None:
-                self.items.move_to_end(key)
-            return item
-
-    def put(self, key: tuple[Any, ...], item: Cached) -> None:
-        if item.size > self.max_bytes // 4:
-            return
-        with self.lock:
-            previous = self.items.pop(key, None)
-            if previous is not None:
-                self.used -= previous.size
-            self.items[key] = item
-            self.used += item.size
-            while self.used > self.max_bytes:
-                _key, evicted = self.items.popitem(last=False)
-                self.used -= evicted.size
+    def cost(self, key: tuple[Any, ...], item: Cached) -> int:
+        return item.size
 
 
 def cached(body: bytes, media_type: str, stamp: dt.datetime, max_age: int) -> Cached:
