@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 import uvicorn
@@ -64,15 +65,15 @@ class Running:
         self.thread.join(timeout=10)
 
 
-def read_answer(reader: object, head_only: bool) -> bytes:
+def read_answer(reader: BinaryIO, head_only: bool) -> bytes:
     """One HTTP/1.1 answer: the head and a body of its Content-Length."""
     head = b""
     while not head.endswith(b"\r\n\r\n"):
-        line = reader.readline()  # type: ignore[attr-defined]
+        line = reader.readline()
         assert line, f"the connection closed after {head!r}"
         head += line
     length = re.search(rb"^content-length: (\d+)\r$", head, re.M | re.I)
-    body = reader.read(int(length.group(1))) if length and not head_only else b""  # type: ignore[attr-defined]
+    body = reader.read(int(length.group(1))) if length and not head_only else b""
     return head + bytes(body)
 
 
