@@ -133,15 +133,14 @@ KEEP_ALIVE = 5
 CONCURRENCY = 768  # under the usual 1,024 open files of a service
 
 
-def uvicorn_options(app: Starlette | None = None) -> dict[str, Any]:
+def uvicorn_options(app: Starlette) -> dict[str, Any]:
     """uvicorn.run() keyword arguments that bound what one slow or greedy client can hold.
 
-    With ``app`` (from ``create_app``), its protocol also writes recorded answers (``replay``).
+    The protocol is bound to the app's replay table, to write its recorded answers (``replay``).
     """
-    table = getattr(app.state, "replays", None) if app is not None else None
-    protocol = type("ReplayingProtocol", (HeaderTimeoutProtocol,), {"replays": table}) if table else None
+    protocol = type("ReplayingProtocol", (HeaderTimeoutProtocol,), {"replays": app.state.replays})
     return {
-        "http": protocol or HeaderTimeoutProtocol,
+        "http": protocol,
         "timeout_keep_alive": KEEP_ALIVE,
         "limit_concurrency": CONCURRENCY,
     }
